@@ -1,0 +1,78 @@
+"""Bench commands: `bench --site S apply-hall-profile yinan`, `export-hall-profile`, `load-hall-demo`."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from frappe.commands import get_site, pass_context
+
+
+def _connect(context):
+	import frappe
+
+	site = get_site(context)
+	frappe.init(site=site)
+	frappe.connect()
+	return frappe
+
+
+@click.command("apply-hall-profile")
+@click.argument("profile")
+@pass_context
+def apply_hall_profile(context, profile: str):
+	"""Apply a county profile (a shipped key such as yinan, or a path to a JSON file) to the site."""
+	from insurance_hall.rules.profile import ProfileError, load_profile
+
+	frappe = _connect(context)
+	try:
+		from insurance_hall.setup.profile import apply_profile
+
+		changed = apply_profile(load_profile(profile))
+		frappe.db.commit()
+		click.echo(f"已应用县区配置 {profile}：" + "，".join(f"{k} {v}" for k, v in changed.items()))
+	except ProfileError as exc:
+		click.echo(str(exc), err=True)
+		sys.exit(1)
+	finally:
+		frappe.destroy()
+
+
+@click.command("export-hall-profile")
+@click.option("--output", "-o", help="file to write; standard output when omitted")
+@pass_context
+def export_hall_profile(context, output: str | None = None):
+	"""Export the site's hall configuration (settings, chains, calendars, customizations) as a profile."""
+	frappe = _connect(context)
+	try:
+		from insurance_hall.setup.profile import export_profile
+
+		text = json.dumps(export_profile(), ensure_ascii=False, indent=1) + "\n"
+	finally:
+		frappe.destroy()
+	if output:
+		with open(output, "w", encoding="utf-8") as fh:
+			fh.write(text)
+		click.echo(f"已导出到 {output}")
+	else:
+		click.echo(text, nl=False)
+
+
+@click.command("load-hall-demo")
+@click.option("--password", default="Demo@2026", help="password of every demo user")
+@pass_context
+def load_hall_demo(context, password: str):
+	"""Load demo departments, windows, staff users and service matters into the site."""
+	frappe = _connect(context)
+	try:
+		from insurance_hall.setup.demo import load_demo
+
+		summary = load_demo(password=password)
+		frappe.db.commit()
+		click.echo("已载入演示数据：" + "，".join(f"{k} {v}" for k, v in summary.items()))
+	finally:
+		frappe.destroy()
+
+
+commands = [apply_hall_profile, export_hall_profile, load_hall_demo]

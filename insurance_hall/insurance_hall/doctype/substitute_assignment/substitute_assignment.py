@@ -1,0 +1,38 @@
+# Copyright (c) 2026, insurance_hall developers
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate
+
+from insurance_hall.rules.staffing import overlapping_period, substitute_errors
+
+
+class SubstituteAssignment(Document):
+	def validate(self) -> None:
+		self.validate_people_and_dates()
+		self.validate_no_overlap()
+
+	def validate_people_and_dates(self) -> None:
+		errors = substitute_errors(
+			self.absent_user, self.substitute, getdate(self.from_date), getdate(self.to_date)
+		)
+		if errors:
+			frappe.throw("<br>".join(errors), title=_("代岗授权有误"))
+
+	def validate_no_overlap(self) -> None:
+		others = frappe.get_all(
+			"Substitute Assignment",
+			filters={"absent_user": self.absent_user, "name": ("!=", self.name or "")},
+			fields=["name", "from_date", "to_date"],
+			as_list=True,
+		)
+		clash = overlapping_period(getdate(self.from_date), getdate(self.to_date), others)
+		if clash:
+			frappe.throw(
+				_("{0} 在 {1} 至 {2} 已有代岗授权（{3}），同一时段只能指定一名代岗人").format(
+					self.absent_user, clash[1], clash[2], clash[0]
+				),
+				title=_("代岗授权有误"),
+			)

@@ -1,0 +1,74 @@
+"""Demo data of a county hall: staff users with their roles, departments, windows, service matters.
+
+The data is `demo_data.json`; loading it twice changes nothing. A department may name the chain it
+uses only if the applied profile has a chain of that name (`refusal_chain_if_present`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import frappe
+
+DEMO_FILE = Path(__file__).with_name("demo_data.json")
+
+
+def load_demo(password: str = "Demo@2026") -> dict[str, int]:
+	data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
+	summary = {"users": 0, "departments": 0, "windows": 0, "matters": 0}
+	for user in data["users"]:
+		summary["users"] += make_user(user, password)
+	frappe.db.set_single_value("Hall Settings", "main_leader", data["main_leader"])
+	for department in data["departments"]:
+		summary["departments"] += make_department(department)
+	for window in data["windows"]:
+		summary["windows"] += make_record("Service Window", window["window_no"], window)
+	for matter in data["matters"]:
+		summary["matters"] += make_record("Service Matter", matter["matter_name"], matter)
+	set_site_language()
+	return summary
+
+
+def make_user(user: dict, password: str) -> int:
+	if frappe.db.exists("User", user["email"]):
+		doc = frappe.get_doc("User", user["email"])
+		missing = set(user["roles"]) - {r.role for r in doc.roles}
+		if missing:
+			doc.add_roles(*missing)
+		return 0
+	doc = frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": user["email"],
+			"first_name": user["first_name"],
+			"language": "zh",
+			"send_welcome_email": 0,
+			"user_type": "System User",
+			"new_password": password,
+		}
+	)
+	doc.flags.no_welcome_mail = True
+	doc.insert(ignore_permissions=True)
+	doc.add_roles(*user["roles"])
+	return 1
+
+
+def make_department(values: dict) -> int:
+	values = dict(values)
+	chain = values.pop("refusal_chain_if_present", None)
+	if chain and frappe.db.exists("Refusal Chain", chain):
+		values["refusal_chain"] = chain
+	return make_record("Hall Department", values["department_name"], values)
+
+
+def make_record(doctype: str, name: str, values: dict) -> int:
+	if frappe.db.exists(doctype, name):
+		return 0
+	frappe.get_doc({"doctype": doctype, **values}).insert(ignore_permissions=True)
+	return 1
+
+
+def set_site_language() -> None:
+	frappe.db.set_single_value("System Settings", "language", "zh")
+	frappe.db.set_single_value("System Settings", "time_zone", "Asia/Shanghai")

@@ -1,0 +1,83 @@
+"""Install, migrate and uninstall hooks: thin, each calls a named step."""
+
+from __future__ import annotations
+
+import frappe
+
+from insurance_hall.rules.profile import load_profile
+from insurance_hall.setup.permissions import HALL_ROLES
+from insurance_hall.setup.profile import app_doctypes, apply_profile
+from insurance_hall.setup.roles import ensure_roles
+
+DEFAULT_PROFILE = "default"
+
+
+def before_install() -> None:
+	ensure_roles()
+
+
+def after_install() -> None:
+	ensure_roles()
+	apply_default_profile()
+	set_chinese_as_site_language()
+
+
+def after_migrate() -> None:
+	ensure_roles()
+
+
+def before_tests() -> None:
+	ensure_roles()
+	if not frappe.db.get_single_value("Hall Settings", "profile_key"):
+		apply_default_profile()
+	frappe.db.commit()
+
+
+def set_chinese_as_site_language() -> None:
+	"""The hall works in Chinese: a site still on the installer's English default switches to zh.
+
+	A site whose language was chosen on purpose (anything but en) keeps it; users keep their own.
+	"""
+	if (frappe.db.get_single_value("System Settings", "language") or "en") == "en":
+		frappe.db.set_single_value("System Settings", "language", "zh")
+		frappe.db.set_default("lang", "zh")
+
+
+def apply_default_profile() -> None:
+	apply_profile(load_profile(DEFAULT_PROFILE))
+
+
+def before_uninstall() -> None:
+	remove_customizations()
+	remove_roles()
+
+
+def remove_customizations() -> None:
+	"""Custom Fields and Property Setters on the app's DocTypes would outlive them: remove them."""
+	doctypes = app_doctypes()
+	for name in frappe.get_all("Custom Field", filters={"dt": ("in", doctypes)}, pluck="name"):
+		frappe.delete_doc("Custom Field", name, ignore_permissions=True, force=True)
+	for name in frappe.get_all("Property Setter", filters={"doc_type": ("in", doctypes)}, pluck="name"):
+		frappe.delete_doc("Property Setter", name, ignore_permissions=True, force=True)
+
+
+def remove_roles() -> None:
+	for role in HALL_ROLES:
+		if frappe.db.exists("Role", role):
+			frappe.db.delete("Has Role", {"role": role})
+			frappe.delete_doc("Role", role, ignore_permissions=True, force=True)
+
+
+def leftovers() -> int:
+	"""After uninstall: how many of the app's DocTypes, roles and customizations are still on the site."""
+	import json
+	from pathlib import Path
+
+	folder = Path(frappe.get_app_path("insurance_hall", "insurance_hall", "doctype"))
+	names = [json.loads(p.read_text(encoding="utf-8"))["name"] for p in folder.glob("*/*.json")]
+	return (
+		frappe.db.count("DocType", {"module": "Insurance Hall"})
+		+ frappe.db.count("Role", {"name": ("in", HALL_ROLES)})
+		+ frappe.db.count("Custom Field", {"dt": ("in", names)})
+		+ frappe.db.count("Property Setter", {"doc_type": ("in", names)})
+	)

@@ -1,0 +1,37 @@
+"""Who may do what on each DocType, as data (no `import frappe`).
+
+The DocType JSON files and the REST-API permission tests are both checked against this table,
+so the three can never drift apart. Letters: R read, C create, W write, D delete.
+"""
+
+HALL_ADMIN = "大厅管理员"
+WINDOW_STAFF = "窗口工作人员"
+SECTION_HEAD = "科室负责人"
+DEPUTY = "分管领导"
+MAIN_LEADER = "主要领导"
+RECORDS = "综合科"
+COMPLAINT_HANDLER = "投诉处理员"
+
+HALL_ROLES: tuple[str, ...] = (
+	WINDOW_STAFF,
+	SECTION_HEAD,
+	DEPUTY,
+	MAIN_LEADER,
+	RECORDS,
+	COMPLAINT_HANDLER,
+	HALL_ADMIN,
+)
+
+_READERS = {role: "R" for role in HALL_ROLES if role != HALL_ADMIN}
+_CONFIG = {**_READERS, HALL_ADMIN: "RCWD", "System Manager": "RCWD"}
+
+PERMISSIONS: dict[str, dict[str, str]] = {
+	"Hall Settings": {**_READERS, HALL_ADMIN: "RW", "System Manager": "RW"},
+	"Refusal Chain": _CONFIG,
+	"Hall Department": _CONFIG,
+	"Service Window": _CONFIG,
+	"Service Matter": _CONFIG,
+	"Work Calendar": _CONFIG,
+	# the records office (综合科) registers leave and names the stand-in
+	"Substitute Assignment": {**_CONFIG, RECORDS: "RCW"},
+}

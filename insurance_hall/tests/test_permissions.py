@@ -1,0 +1,138 @@
+"""What each role may read, create, write and delete, tried through the REST API as that user.
+
+The expected table is insurance_hall/setup/permissions.py (the DocType JSON is checked against it
+by the pure layer); here each cell is tried for real, so a permission that leaks fails here.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import frappe
+
+from insurance_hall.setup.permissions import HALL_ROLES, PERMISSIONS
+from insurance_hall.tests.factories import make_user
+from insurance_hall.tests.utils import IntegrationTestCase, RestClient
+
+NO_ROLE = ""
+COUNTER = itertools.count(1)
+
+
+def _sample(doctype: str, users: dict[str, str]) -> dict:
+	n = next(COUNTER)
+	if doctype == "Refusal Chain":
+		return {
+			"chain_name": f"权限测试链{n}",
+			"levels": [{"level": 1, "label": "科室负责人", "approver": "Department Head", "can_confirm": 1}],
+		}
+	if doctype == "Hall Department":
+		return {"department_name": f"权限测试科{n}"}
+	if doctype == "Service Window":
+		return {"window_no": f"P{n}"}
+	if doctype == "Service Matter":
+		return {"matter_name": f"权限测试事项{n}", "matter_type": "Immediate"}
+	if doctype == "Work Calendar":
+		return {"year": 2200 + n}
+	if doctype == "Substitute Assignment":
+		day = frappe.utils.add_days("2040-01-01", n * 3)
+		return {
+			"absent_user": users["窗口工作人员"],
+			"substitute": users["科室负责人"],
+			"from_date": day,
+			"to_date": day,
+			"reason": "权限测试",
+		}
+	raise KeyError(doctype)
+
+
+EDIT = {
+	"Refusal Chain": {"description": "改"},
+	"Hall Department": {"room": "999"},
+	"Service Window": {"window_name": "改"},
+	"Service Matter": {"description": "改"},
+	"Work Calendar": {"source": "改"},
+	"Substitute Assignment": {"reason": "改"},
+	"Hall Settings": {"complaint_phone": "0000-0000000"},
+}
+
+
+class TestPermissionsThroughRest(IntegrationTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.users = {
+			role: make_user(f"perm{i}@example.com", *([role] if role else []))
+			for i, role in enumerate((*HALL_ROLES, NO_ROLE))
+		}
+		cls.clients = {role: RestClient(user) for role, user in cls.users.items()}
+
+	@classmethod
+	def tearDownClass(cls):
+		leftovers = {
+			"Refusal Chain": {"name": ("like", "权限测试链%")},
+			"Hall Department": {"name": ("like", "权限测试科%")},
+			"Service Window": {"name": ("like", "P%")},
+			"Service Matter": {"name": ("like", "权限测试事项%")},
+			"Work Calendar": {"year": (">", 2200)},
+			"Substitute Assignment": {"reason": ("in", ("权限测试", "改"))},
+		}
+		for doctype, filters in leftovers.items():
+			for name in frappe.get_all(doctype, filters=filters, pluck="name"):
+				frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def _record(self, doctype: str) -> str:
+		doc = frappe.get_doc({"doctype": doctype, **_sample(doctype, self.users)}).insert(
+			ignore_permissions=True
+		)
+		frappe.db.commit()
+		return doc.name
+
+	def _expected(self, doctype: str, role: str) -> str:
+		return PERMISSIONS[doctype].get(role, "")
+
+	def test_each_role_on_each_doctype(self):
+		wrong = []
+		for doctype in PERMISSIONS:
+			if doctype == "Hall Settings":
+				continue
+			for role, client in self.clients.items():
+				allowed = self._expected(doctype, role)
+				name = self._record(doctype)
+				checks = {
+					"R": client.get(doctype, name),
+					"W": client.update(doctype, name, EDIT[doctype]),
+					"C": client.insert(doctype, _sample(doctype, self.users)),
+				}
+				checks["D"] = client.delete(doctype, self._record(doctype))
+				for letter, response in checks.items():
+					succeeded = response.status < 300
+					if succeeded != (letter in allowed):
+						wrong.append(f"{doctype} {role or '无角色'} {letter}: HTTP {response.status}")
+					if not succeeded and response.status != 403:
+						wrong.append(
+							f"{doctype} {role or '无角色'} {letter}: expected 403, got {response.status}"
+						)
+				listed = client.get_list(doctype)
+				if (listed.status == 200) != ("R" in allowed):
+					wrong.append(f"{doctype} {role or '无角色'} list: HTTP {listed.status}")
+		self.assertEqual(wrong, [])
+
+	def test_settings_read_by_hall_roles_written_by_admin_only(self):
+		wrong = []
+		for role, client in self.clients.items():
+			allowed = self._expected("Hall Settings", role)
+			before = frappe.db.get_single_value("Hall Settings", "complaint_phone")
+			read = client.get("Hall Settings", "Hall Settings")
+			write = client.update("Hall Settings", "Hall Settings", EDIT["Hall Settings"])
+			if (read.status == 200) != ("R" in allowed):
+				wrong.append(f"{role or '无角色'} R: HTTP {read.status}")
+			if (write.status == 200) != ("W" in allowed):
+				wrong.append(f"{role or '无角色'} W: HTTP {write.status}")
+			if write.status == 200:
+				frappe.db.set_single_value("Hall Settings", "complaint_phone", before)
+				frappe.db.commit()
+			elif frappe.db.get_single_value("Hall Settings", "complaint_phone") != before:
+				wrong.append(f"{role or '无角色'} changed the settings without permission")
+		self.assertEqual(wrong, [])

@@ -1,0 +1,100 @@
+"""Test support shared by every integration test: the base class shim and a REST client.
+
+v16 has `frappe.tests.IntegrationTestCase`; v15 has `frappe.tests.utils.FrappeTestCase`.
+"""
+
+from __future__ import annotations
+
+import json
+from threading import Thread
+from typing import Any
+from unittest.mock import patch
+from urllib.parse import quote
+
+import frappe
+
+try:  # Frappe v16
+	from frappe.tests import IntegrationTestCase
+except ImportError:  # Frappe v15
+	from frappe.tests.utils import FrappeTestCase as IntegrationTestCase
+
+__all__ = ["IntegrationTestCase", "RestClient"]
+
+
+class Response:
+	def __init__(self, status: int, body: bytes):
+		self.status = status
+		self.text = body.decode("utf-8", errors="replace")
+		try:
+			self.json: Any = json.loads(self.text)
+		except ValueError:
+			self.json = {}
+
+	@property
+	def message(self) -> str:
+		"""What the user is told: the server messages and the exception text, joined."""
+		parts = []
+		for raw in json.loads(self.json.get("_server_messages") or "[]"):
+			try:
+				parts.append(json.loads(raw).get("message", ""))
+			except (ValueError, AttributeError):
+				parts.append(str(raw))
+		parts.append(str(self.json.get("exception") or ""))
+		return "\n".join(p for p in parts if p)
+
+
+class RestClient:
+	"""Calls /api on Frappe's real WSGI application as one user, logged in with a session as in the Desk.
+
+	Each request runs in its own thread with its own database connection, as a real request would:
+	it sees only committed data, and nothing it does is rolled back by the test. The session is a
+	real login (POST /api/method/login), so the user's own language applies to every message.
+	"""
+
+	def __init__(self, user: str, password: str | None = None):
+		from frappe.utils import get_test_client
+
+		from insurance_hall.tests.factories import PASSWORD
+
+		self.user = user
+		self.site = frappe.local.site
+		self.client = get_test_client(use_cookies=True)
+		response = self._request("post", "/api/method/login", {"usr": user, "pwd": password or PASSWORD})
+		if response.status != 200:
+			raise AssertionError(f"login as {user} failed: {response.status} {response.text[:300]}")
+
+	def _request(self, method: str, path: str, data: dict | None = None) -> Response:
+		result: dict[str, Response] = {}
+
+		def run():
+			with patch("frappe.app.get_site_name", return_value=self.site):
+				kwargs: dict[str, Any] = {"headers": {"Accept": "application/json"}}
+				if data is not None:
+					kwargs["json"] = data
+				response = getattr(self.client, method)(path, **kwargs)
+				result["r"] = Response(response.status_code, response.get_data())
+
+		thread = Thread(target=run)
+		thread.start()
+		thread.join()
+		return result["r"]
+
+	@staticmethod
+	def path(doctype: str, name: str | None = None) -> str:
+		base = f"/api/resource/{quote(doctype)}"
+		return f"{base}/{quote(str(name), safe='')}" if name is not None else base
+
+	def get_list(self, doctype: str) -> Response:
+		return self._request("get", self.path(doctype) + '?fields=["name"]&limit_page_length=5')
+
+	def get(self, doctype: str, name: str) -> Response:
+		return self._request("get", self.path(doctype, name))
+
+	def insert(self, doctype: str, data: dict) -> Response:
+		return self._request("post", self.path(doctype), data)
+
+	def update(self, doctype: str, name: str, data: dict) -> Response:
+		return self._request("put", self.path(doctype, name), data)
+
+	def delete(self, doctype: str, name: str) -> Response:
+		return self._request("delete", self.path(doctype, name))
