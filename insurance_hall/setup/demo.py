@@ -26,6 +26,7 @@ def load_demo(password: str = "Demo@2026") -> dict[str, int]:
 		summary["windows"] += make_record("Service Window", window["window_no"], window)
 	for matter in data["matters"]:
 		summary["matters"] += make_record("Service Matter", matter["matter_name"], matter)
+	complete_setup_wizard()
 	set_site_language()
 	return summary
 
@@ -67,6 +68,17 @@ def make_record(doctype: str, name: str, values: dict) -> int:
 		return 0
 	frappe.get_doc({"doctype": doctype, **values}).insert(ignore_permissions=True)
 	return 1
+
+
+def complete_setup_wizard() -> None:
+	"""A demo site is ready to use: without this, every user but Administrator meets the setup wizard."""
+	if int(frappe.db.get_single_value("System Settings", "setup_complete") or 0):
+		return
+	from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
+
+	setup_complete(
+		{"language": "English", "country": "China", "timezone": "Asia/Shanghai", "currency": "CNY"}
+	)
 
 
 def set_site_language() -> None:

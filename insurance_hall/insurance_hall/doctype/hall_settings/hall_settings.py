@@ -9,6 +9,35 @@ from insurance_hall.rules.profile import SETTINGS, rating_scale_errors
 
 
 class HallSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from insurance_hall.insurance_hall.doctype.hall_register.hall_register import HallRegister
+		from insurance_hall.insurance_hall.doctype.rating_level.rating_level import RatingLevel
+
+		appointment_phone: DF.Data | None
+		bad_rating_check_hours: DF.Int
+		bad_rating_fix_days: DF.Int
+		bureau_name: DF.Data
+		business_env_office: DF.Data | None
+		complaint_phone: DF.Data | None
+		complaint_solve_days: DF.Int
+		county_name: DF.Data
+		default_refusal_chain: DF.Link | None
+		extension_notice_days: DF.Int
+		main_leader: DF.Link | None
+		no_show_limit: DF.Int
+		profile_key: DF.Data | None
+		rating_levels: DF.Table[RatingLevel]
+		refusal_answer_days: DF.Int
+		registers: DF.Table[HallRegister]
+		rongque_remind_days: DF.Int
+
+	# end: auto-generated types
 	def validate(self) -> None:
 		self.validate_thresholds()
 		self.validate_rating_scale()

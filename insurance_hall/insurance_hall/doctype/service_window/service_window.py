@@ -9,6 +9,22 @@ from insurance_hall.rules.staffing import same_ab_staff_error
 
 
 class ServiceWindow(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		a_staff: DF.Link | None
+		b_staff: DF.Link | None
+		department: DF.Link | None
+		in_service: DF.Check
+		window_name: DF.Data | None
+		window_no: DF.Data
+
+	# end: auto-generated types
 	def validate(self) -> None:
 		self.validate_ab_staff()
 

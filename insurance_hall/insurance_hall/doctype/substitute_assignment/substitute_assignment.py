@@ -10,6 +10,22 @@ from insurance_hall.rules.staffing import overlapping_period, substitute_errors
 
 
 class SubstituteAssignment(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		absent_user: DF.Link
+		department: DF.Link | None
+		from_date: DF.Date
+		reason: DF.SmallText
+		substitute: DF.Link
+		to_date: DF.Date
+
+	# end: auto-generated types
 	def validate(self) -> None:
 		self.validate_people_and_dates()
 		self.validate_no_overlap()

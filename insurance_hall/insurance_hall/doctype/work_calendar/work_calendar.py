@@ -11,6 +11,20 @@ from insurance_hall.services.calendar import clear_calendar_cache
 
 
 class WorkCalendar(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from insurance_hall.insurance_hall.doctype.work_calendar_day.work_calendar_day import WorkCalendarDay
+
+		days: DF.Table[WorkCalendarDay]
+		source: DF.Data | None
+		year: DF.Int
+
+	# end: auto-generated types
 	def validate(self) -> None:
 		self.validate_days()
 
