@@ -12,3 +12,7 @@ after_install = "insurance_hall.setup.install.after_install"
 after_migrate = "insurance_hall.setup.install.after_migrate"
 before_uninstall = "insurance_hall.setup.install.before_uninstall"
 before_tests = "insurance_hall.setup.install.before_tests"
+
+scheduler_events = {
+	"daily": ["insurance_hall.tasks.daily"],
+}

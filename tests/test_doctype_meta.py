@@ -7,7 +7,7 @@ import re
 import pytest
 from conftest import ROOT
 
-from insurance_hall.setup.permissions import PERMISSIONS
+from insurance_hall.setup.permissions import IF_OWNER, PERMISSIONS
 
 APP = ROOT / "insurance_hall"
 DOCTYPE_FILES = sorted((APP / "insurance_hall" / "doctype").glob("*/*.json"))
@@ -15,7 +15,7 @@ DOCTYPES = {
 	json.loads(p.read_text(encoding="utf-8"))["name"]: json.loads(p.read_text(encoding="utf-8"))
 	for p in DOCTYPE_FILES
 }
-FRAPPE_DOCTYPES = {"User", "Role", "DocType"}
+FRAPPE_DOCTYPES = {"User", "Role", "DocType", "Workflow State"}
 # ERPNext owns these names; both apps must fit on one site
 ERPNEXT_NAMES = {"Appointment", "Holiday List", "Department", "Employee", "Issue"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -90,12 +90,14 @@ def test_permissions_are_the_table(doctype):
 		if not perm.get("permlevel")
 	}
 	assert actual == PERMISSIONS[doctype]
+	owners_only = {perm["role"] for perm in meta["permissions"] if perm.get("if_owner")}
+	assert owners_only == IF_OWNER.get(doctype, set())
 
 
 def _messages():
 	for path in sorted(APP.rglob("*.py")):
 		text = path.read_text(encoding="utf-8")
-		for match in re.finditer(r"""_\(\s*(["'])(.+?)\1""", text):
+		for match in re.finditer(r"""(?<![\w.])_\(\s*(["'])(.+?)\1""", text):
 			yield path.relative_to(ROOT).as_posix(), match.group(2)
 
 

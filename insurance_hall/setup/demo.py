@@ -44,6 +44,7 @@ def make_user(user: dict, password: str) -> int:
 			"email": user["email"],
 			"first_name": user["first_name"],
 			"language": "zh",
+			"time_zone": "Asia/Shanghai",
 			"send_welcome_email": 0,
 			"user_type": "System User",
 			"new_password": password,

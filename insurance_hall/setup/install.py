@@ -8,6 +8,7 @@ from insurance_hall.rules.profile import load_profile
 from insurance_hall.setup.permissions import HALL_ROLES
 from insurance_hall.setup.profile import app_doctypes, apply_profile
 from insurance_hall.setup.roles import ensure_roles
+from insurance_hall.setup.workflow import WORKFLOW_NAME, ensure_refusal_workflow, remove_refusal_workflow
 
 DEFAULT_PROFILE = "default"
 
@@ -18,16 +19,19 @@ def before_install() -> None:
 
 def after_install() -> None:
 	ensure_roles()
+	ensure_refusal_workflow()
 	apply_default_profile()
 	set_chinese_as_site_language()
 
 
 def after_migrate() -> None:
 	ensure_roles()
+	ensure_refusal_workflow()
 
 
 def before_tests() -> None:
 	ensure_roles()
+	ensure_refusal_workflow()
 	if not frappe.db.get_single_value("Hall Settings", "profile_key"):
 		apply_default_profile()
 	frappe.db.commit()
@@ -48,6 +52,7 @@ def apply_default_profile() -> None:
 
 
 def before_uninstall() -> None:
+	remove_refusal_workflow()
 	remove_customizations()
 	remove_roles()
 
@@ -80,4 +85,5 @@ def leftovers() -> int:
 		+ frappe.db.count("Role", {"name": ("in", HALL_ROLES)})
 		+ frappe.db.count("Custom Field", {"dt": ("in", names)})
 		+ frappe.db.count("Property Setter", {"doc_type": ("in", names)})
+		+ frappe.db.count("Workflow", {"name": WORKFLOW_NAME})
 	)

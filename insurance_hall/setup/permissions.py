@@ -35,3 +35,18 @@ PERMISSIONS: dict[str, dict[str, str]] = {
 	# the records office (综合科) registers leave and names the stand-in
 	"Substitute Assignment": {**_CONFIG, RECORDS: "RCW"},
 }
+
+# The refusal sheet (说“不”事项审批表): a clerk files and sees their own sheets; leaders and the
+# records office read all of them. Nobody writes a sheet under approval: every approval step is an
+# action of the sheet's service, checked there and recorded in the trail.
+PERMISSIONS["Refusal Sheet"] = {
+	WINDOW_STAFF: "RCWD",
+	SECTION_HEAD: "R",
+	DEPUTY: "R",
+	MAIN_LEADER: "R",
+	RECORDS: "R",
+	HALL_ADMIN: "R",
+	"System Manager": "R",
+}
+# roles whose rights on a DocType hold only for the records they created
+IF_OWNER: dict[str, set[str]] = {"Refusal Sheet": {WINDOW_STAFF}}

@@ -187,7 +187,7 @@ def remove_other_chains(chains: list[Mapping]) -> int:
 	changed = 0
 	wanted = [chain["chain_name"] for chain in chains]
 	for name in frappe.get_all("Refusal Chain", filters={"name": ("not in", wanted)}, pluck="name"):
-		if frappe.db.exists("Hall Department", {"refusal_chain": name}):
+		if chain_in_use(name):
 			if not frappe.db.get_value("Refusal Chain", name, "disabled"):
 				frappe.db.set_value("Refusal Chain", name, "disabled", 1)
 				changed += 1
@@ -195,6 +195,14 @@ def remove_other_chains(chains: list[Mapping]) -> int:
 			frappe.delete_doc("Refusal Chain", name, ignore_permissions=True)
 			changed += 1
 	return changed
+
+
+def chain_in_use(name: str) -> bool:
+	"""A department routes by it, or a refusal sheet climbed it (its trail must stay readable)."""
+	return bool(
+		frappe.db.exists("Hall Department", {"refusal_chain": name})
+		or frappe.db.exists("Refusal Sheet", {"refusal_chain": name})
+	)
 
 
 def apply_settings(profile: Mapping) -> int:

@@ -76,3 +76,24 @@ def make_substitute_assignment(absent_user: str, substitute: str, from_date: str
 
 def apply_shipped_profile(key: str) -> dict[str, int]:
 	return apply_profile(load_profile(key))
+
+
+def make_outgoing_email_account() -> str:
+	"""A default outgoing account, so that Frappe queues emails (the queue is not flushed in tests)."""
+	name = "说不事项测试发件箱"
+	if not frappe.db.exists("Email Account", name):
+		frappe.get_doc(
+			{
+				"doctype": "Email Account",
+				"email_account_name": name,
+				"email_id": "hall-notify@example.com",
+				"enable_outgoing": 1,
+				"default_outgoing": 1,
+				"smtp_server": "127.0.0.1",
+				"smtp_port": 2525,
+				"no_smtp_authentication": 1,
+				"enable_incoming": 0,
+			}
+		).insert(ignore_permissions=True)
+		frappe.db.commit()
+	return name

@@ -95,7 +95,7 @@ class TestPermissionsThroughRest(IntegrationTestCase):
 	def test_each_role_on_each_doctype(self):
 		wrong = []
 		for doctype in PERMISSIONS:
-			if doctype == "Hall Settings":
+			if doctype in ("Hall Settings", "Refusal Sheet"):  # single; and per-owner (tested below)
 				continue
 			for role, client in self.clients.items():
 				allowed = self._expected(doctype, role)
@@ -136,3 +136,56 @@ class TestPermissionsThroughRest(IntegrationTestCase):
 			elif frappe.db.get_single_value("Hall Settings", "complaint_phone") != before:
 				wrong.append(f"{role or '无角色'} changed the settings without permission")
 		self.assertEqual(wrong, [])
+
+
+class TestRefusalSheetPermissionsThroughRest(IntegrationTestCase):
+	"""A clerk sees and edits only the sheets they filed; leaders and records read all; nobody else."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		from insurance_hall.tests.refusal_world import RefusalWorld
+
+		cls.w = RefusalWorld("default", department="权限说不科", tag="rp")
+		cls.other_clerk = make_user("rp.otherclerk@example.com", "窗口工作人员")
+		cls.complaints = make_user("rp.complaints@example.com", "投诉处理员")
+		cls.records = make_user("rp.records@example.com", "综合科")
+
+	@classmethod
+	def tearDownClass(cls):
+		cls.w.cleanup()
+		super().tearDownClass()
+
+	def test_who_reads_writes_and_deletes_a_draft(self):
+		w = self.w
+		response = w.client(w.clerk).insert("Refusal Sheet", w.sheet_data())
+		self.assertEqual(response.status, 200, response.text[:300])
+		name = response.json["data"]["name"]
+		wrong = []
+		expected = {
+			w.clerk: "RW",
+			self.other_clerk: "",
+			w.head: "R",
+			w.deputy: "R",
+			w.leader: "R",
+			self.records: "R",
+			self.complaints: "",
+		}
+		for user, allowed in expected.items():
+			client = w.client(user)
+			read = client.get("Refusal Sheet", name)
+			write = client.update("Refusal Sheet", name, {"remarks": f"{user} 写"})
+			if (read.status == 200) != ("R" in allowed):
+				wrong.append(f"{user} R: HTTP {read.status}")
+			if (write.status == 200) != ("W" in allowed):
+				wrong.append(f"{user} W: HTTP {write.status}")
+		for user in (w.head, w.leader, self.records, self.complaints):
+			created = w.client(user).insert("Refusal Sheet", w.sheet_data())
+			if created.status < 300:
+				wrong.append(f"{user} created a sheet")
+			deleted = w.client(user).delete("Refusal Sheet", name)
+			if deleted.status < 300:
+				wrong.append(f"{user} deleted the clerk's draft")
+		self.assertEqual(wrong, [])
+		self.assertEqual(w.client(self.other_clerk).delete("Refusal Sheet", name).status, 403)
+		self.assertLess(w.client(w.clerk).delete("Refusal Sheet", name).status, 300)

@@ -18,7 +18,25 @@ try:  # Frappe v16
 except ImportError:  # Frappe v15
 	from frappe.tests.utils import FrappeTestCase as IntegrationTestCase
 
-__all__ = ["IntegrationTestCase", "RestClient"]
+__all__ = ["IntegrationTestCase", "RestClient", "run_background_jobs"]
+
+
+def run_background_jobs(queue: str = "short") -> None:
+	"""Run what is queued with a real RQ worker in burst mode, as `bench worker --burst` does."""
+	import os
+	import subprocess
+	import sys
+
+	sites = os.path.abspath(frappe.local.sites_path)
+	result = subprocess.run(
+		[sys.executable, "-m", "frappe.utils.bench_helper", "frappe", "worker", "--burst", "--queue", queue],
+		cwd=sites,
+		capture_output=True,
+		text=True,
+		timeout=300,
+	)
+	if result.returncode != 0:
+		raise AssertionError(f"background worker failed: {result.stderr[-2000:]}")
 
 
 class Response:
@@ -95,6 +113,10 @@ class RestClient:
 
 	def update(self, doctype: str, name: str, data: dict) -> Response:
 		return self._request("put", self.path(doctype, name), data)
+
+	def call(self, method: str, data: dict | None = None) -> Response:
+		"""POST /api/method/<method> with JSON arguments."""
+		return self._request("post", f"/api/method/{method}", data or {})
 
 	def delete(self, doctype: str, name: str) -> Response:
 		return self._request("delete", self.path(doctype, name))

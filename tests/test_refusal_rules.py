@@ -1,0 +1,112 @@
+"""The refusal sheet's rules and its Workflow definition, each with the seed sentence behind it."""
+
+from datetime import date
+
+import pytest
+
+from insurance_hall.rules import refusal as r
+from insurance_hall.rules.workdays import WorkCalendar
+from insurance_hall.setup.permissions import IF_OWNER, PERMISSIONS, WINDOW_STAFF
+from insurance_hall.rules.refusal_workflow import STATES, TRANSITIONS
+
+# 003 南阳: "构建“首问责任人——业务科（室）、局属单位负责人——局分管领导——局主要领导”四级责任链条"
+NANYANG = r.levels_from_rows(
+	[
+		{"level": 1, "label": "科室负责人", "approver": "Department Head", "can_confirm": 0},
+		{"level": 2, "label": "局分管领导", "approver": "Deputy In Charge", "can_confirm": 0},
+		{"level": 3, "label": "局主要领导", "approver": "Main Leader", "can_confirm": 1},
+	]
+)
+
+
+def test_the_sheet_climbs_one_level_at_a_time():
+	assert r.next_level(NANYANG, 1).label == "局分管领导"
+	assert r.next_level(NANYANG, 2).label == "局主要领导"
+	assert r.next_level(NANYANG, 3) is None
+	with pytest.raises(LookupError):
+		r.level_at(NANYANG, 4)
+
+
+def test_every_action_needs_an_opinion():
+	for opinion in (None, "", "  \n"):
+		assert (
+			r.action_error(r.SOLVE, opinion, NANYANG[0], False) == "请填写审批意见：每一级审批都必须写明意见"
+		)
+
+
+def test_only_a_level_the_profile_allows_confirms():
+	# 003 南阳: "把握不准或仍不能办的，提请局主要领导最后审定"
+	assert (
+		r.action_error(r.CONFIRM, "不能办", NANYANG[0], False)
+		== "科室负责人无权确认说“不”，请提级或作出能办决定"
+	)
+	assert r.action_error(r.CONFIRM, "不能办", NANYANG[2], True) is None
+
+
+def test_any_level_may_still_solve_it_and_the_top_cannot_escalate():
+	# 003 南阳: "科室（单位）负责人要综合研判，能办的即时反馈服务对象"
+	for level in NANYANG:
+		assert r.action_error(r.SOLVE, "能办", level, level.level == 3) is None
+	assert (
+		r.action_error(r.ESCALATE, "再议", NANYANG[2], True)
+		== "局主要领导已是最高一级，不能再提级，请作出决定"
+	)
+	assert r.action_error("批准", "好", NANYANG[0], False) == "“批准”不是审批操作"
+
+
+def test_the_applicant_is_answered_within_three_working_days():
+	# 003 南阳: "原则上要在3个工作日内向申请人作出电话或书面回复"
+	cal = WorkCalendar.from_rows([(2026, "2026-10-01", "Holiday"), (2026, "2026-10-02", "Holiday")])
+	assert r.deadline_due(date(2026, 9, 30), 3, cal.add_working_days) == date(2026, 10, 7)
+
+
+@pytest.mark.parametrize(
+	"today,pending,reminded,escalated,is_top,expected",
+	[
+		(date(2026, 3, 11), True, False, False, False, (False, False, False)),
+		(date(2026, 3, 12), True, False, False, False, (True, False, False)),
+		(date(2026, 3, 12), True, True, False, False, (False, False, False)),
+		(date(2026, 3, 13), True, True, False, False, (False, True, True)),
+		(date(2026, 3, 13), True, True, True, False, (False, False, True)),
+		(date(2026, 3, 13), True, True, False, True, (False, False, True)),
+		(date(2026, 3, 13), False, False, False, False, (False, False, True)),
+	],
+)
+def test_the_daily_job_reminds_once_and_escalates_once(today, pending, reminded, escalated, is_top, expected):
+	step = r.deadline_step(today, date(2026, 3, 12), pending, False, reminded, escalated, is_top)
+	assert (step.remind, step.escalate, step.overdue) == expected
+
+
+def test_an_answered_sheet_is_never_overdue():
+	assert not r.deadline_step(date(2026, 4, 1), date(2026, 3, 12), False, True, True, True, True).overdue
+
+
+def test_how_the_applicant_is_told():
+	# 003 南阳: "电话回复时要做好记录"; 004 开原: "书面送达医保相对人"
+	assert r.answer_error("电话", "", False, True) == "电话答复须记录通话情况（时间、接听人、答复内容）"
+	assert r.answer_error("电话", "已告知", False, True) is None
+	assert "须书面送达" in r.answer_error("电话", "已告知", True, True)
+	assert r.answer_error("书面", "", True, True) is None
+	assert r.answer_error(None, "", False, False) == "请选择答复方式：电话或书面"
+
+
+def test_the_workflow_definition_holds_together():
+	states = {s[0] for s in STATES}
+	assert {t[0] for t in TRANSITIONS} | {t[2] for t in TRANSITIONS} <= states
+	docstatus = {s[0]: s[1] for s in STATES}
+	assert docstatus[r.SOLVED] == docstatus[r.REFUSED] == docstatus[r.ANSWERED] == 1
+	for _state, action, _next, role, condition in TRANSITIONS:
+		if action in r.APPROVER_ACTIONS:
+			# only the named approver, never by role alone
+			assert "doc.current_approver == frappe.session.user" in condition
+		else:
+			assert role == WINDOW_STAFF and "doc.owner == frappe.session.user" in condition
+	confirm = next(t for t in TRANSITIONS if t[1] == r.CONFIRM)
+	assert "doc.current_can_confirm" in confirm[4]
+
+
+def test_clerks_see_only_their_own_sheets():
+	assert IF_OWNER["Refusal Sheet"] == {WINDOW_STAFF}
+	assert all(
+		"W" not in letters for role, letters in PERMISSIONS["Refusal Sheet"].items() if role != WINDOW_STAFF
+	)
