@@ -23,9 +23,9 @@ frappe.ui.form.on("Refusal Sheet", {
 		const action = frm.selected_workflow_action;
 		// Frappe freezes the page before this hook; our dialog must stay clickable
 		frappe.dom.unfreeze();
-		// the promise never resolves: the standard apply_workflow call must not run; closing the
+		// the promise never settles: the standard apply_workflow call must not run; closing the
 		// dialog without an answer leaves the sheet as it was
-		return new Promise((_resolve, reject) => {
+		return new Promise(() => {
 			const call = (values) => {
 				frappe.dom.freeze();
 				frappe
@@ -36,10 +36,7 @@ frappe.ui.form.on("Refusal Sheet", {
 						...values,
 					})
 					.then(() => frm.reload_doc())
-					.finally(() => {
-						frappe.dom.unfreeze();
-						reject();
-					});
+					.finally(() => frappe.dom.unfreeze());
 			};
 			if (action === "记录答复") {
 				frappe.prompt(

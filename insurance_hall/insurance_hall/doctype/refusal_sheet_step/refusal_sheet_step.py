@@ -5,4 +5,23 @@ from frappe.model.document import Document
 
 
 class RefusalSheetStep(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		acted_at: DF.Datetime | None
+		action: DF.Data | None
+		approver: DF.Link | None
+		level: DF.Int
+		level_label: DF.Data | None
+		on_behalf_of: DF.Link | None
+		opinion: DF.SmallText | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
 	pass
