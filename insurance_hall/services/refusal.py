@@ -11,7 +11,6 @@ from frappe.model.workflow import get_transitions, get_workflow, has_approval_ac
 from frappe.utils import get_url_to_form, getdate, now_datetime, today
 
 from insurance_hall.rules import refusal as r
-from insurance_hall.rules.chain import APPROVER_LABELS
 from insurance_hall.services.calendar import add_working_days
 from insurance_hall.services.routing import resolve
 
@@ -378,10 +377,6 @@ def close_todos(doc, user: str) -> None:
 		pluck="allocated_to",
 	)
 	frappe.db.set_value(DOCTYPE, doc.name, "_assign", frappe.as_json(still_open), update_modified=False)
-
-
-def level_names(doc) -> dict[str, str]:
-	return {row.approver: row.label or APPROVER_LABELS.get(row.approver, "") for row in doc.levels}
 
 
 # ---------------------------------------------------------------- the daily deadline job
