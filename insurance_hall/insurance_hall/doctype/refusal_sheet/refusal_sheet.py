@@ -96,9 +96,7 @@ class RefusalSheet(Document):
 
 	def before_update_after_submit(self) -> None:
 		if not self.flags.refusal_action:
-			frappe.throw(
-				"已作出决定的说“不”事项不能修改：答复情况请通过“记录答复”登记", frappe.PermissionError
-			)
+			self.guard_decided()
 
 	def on_trash(self) -> None:
 		self.guard_delete()
@@ -119,6 +117,9 @@ class RefusalSheet(Document):
 		before = self.get_doc_before_save()
 		if before and before.workflow_state not in EDITABLE_STATES:
 			frappe.throw(f"该事项处于“{before.workflow_state}”状态，不能修改", frappe.PermissionError)
+
+	def guard_decided(self) -> None:
+		frappe.throw("已作出决定的说“不”事项不能修改：答复情况请通过“记录答复”登记", frappe.PermissionError)
 
 	def guard_delete(self) -> None:
 		if self.workflow_state not in (r.DRAFT, None, ""):

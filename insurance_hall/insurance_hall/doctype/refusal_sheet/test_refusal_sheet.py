@@ -37,9 +37,11 @@ class RefusalTestCase(IntegrationTestCase):
 	def assertOk(self, response):
 		self.assertEqual(response.status, 200, response.message or response.text[:300])
 
-	def assertRefused(self, response, text: str):
+	def assertRefused(self, response, text: str = ""):
+		"""Refused, with a message in Chinese (naming `text` when given)."""
 		self.assertGreaterEqual(response.status, 400, response.text[:300])
 		self.assertIn(text, response.message)
+		self.assertRegex(response.message, r"[\u4e00-\u9fff]", response.text[:300])
 
 	def assertUnchanged(self, name: str, before):
 		after = self.w.sheet(name)
@@ -203,16 +205,15 @@ class TestMisuse(RefusalTestCase):
 		name = w.file()
 		before = w.sheet(name)
 		clerk = w.client(w.clerk)
-		self.assertRefused(clerk.update(DT, name, {"workflow_state": "已办理"}), "")
-		self.assertRefused(clerk.update(DT, name, {"docstatus": 1}), "")
-		self.assertRefused(w.client(w.head).update(DT, name, {"workflow_state": "已办理"}), "")
+		self.assertRefused(clerk.update(DT, name, {"workflow_state": "已办理"}))
+		self.assertRefused(clerk.update(DT, name, {"docstatus": 1}))
+		self.assertRefused(w.client(w.head).update(DT, name, {"workflow_state": "已办理"}))
 		# the platform's workflow call, without the sheet's checks, is refused too
 		self.assertRefused(
 			w.client(w.head).call(
 				"frappe.model.workflow.apply_workflow",
 				{"doc": frappe.as_json(before.as_dict()), "action": "能办"},
 			),
-			"",
 		)
 		self.assertUnchanged(name, before)
 
@@ -249,10 +250,10 @@ class TestMisuse(RefusalTestCase):
 		w.act(w.head, name, "能办", "可以办")
 		before = w.sheet(name)
 		clerk = w.client(w.clerk)
-		self.assertRefused(clerk.update(DT, name, {"refusal_reason": "改写理由"}), "")
-		self.assertRefused(clerk.update(DT, name, {"remarks": "补一句"}), "")
-		self.assertRefused(clerk.delete(DT, name), "")
-		self.assertRefused(w.client(w.head).delete(DT, name), "")
+		self.assertRefused(clerk.update(DT, name, {"refusal_reason": "改写理由"}))
+		self.assertRefused(clerk.update(DT, name, {"remarks": "补一句"}))
+		self.assertRefused(clerk.delete(DT, name))
+		self.assertRefused(w.client(w.head).delete(DT, name))
 		self.assertUnchanged(name, before)
 
 	def test_a_sheet_under_approval_cannot_be_edited_or_deleted(self):
@@ -271,7 +272,7 @@ class TestMisuse(RefusalTestCase):
 		self.assertEqual((sheet.workflow_state, sheet.current_approver), ("退回补充", None))
 		edited = w.client(w.clerk).update(DT, name, {"refusal_reason": "该药品不在目录内，已补充诊断证明"})
 		self.assertEqual(edited.status, 200, edited.text[:300])
-		self.assertRefused(w.act(w.clerk, name, "重新提交", ""), "请写明补充的情况")
+		self.assertRefused(w.act(w.clerk, name, "重新提交"), "请写明补充的情况")
 		self.assertOk(w.act(w.clerk, name, "重新提交", "已补充诊断证明"))
 		sheet = w.sheet(name)
 		self.assertEqual(
