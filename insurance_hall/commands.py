@@ -61,14 +61,15 @@ def export_hall_profile(context, output: str | None = None):
 
 @click.command("load-hall-demo")
 @click.option("--password", default="Demo@2026", help="password of every demo user")
+@click.option("--smtp-port", type=int, default=2525, help="port of the local SMTP sink the demo sends to")
 @pass_context
-def load_hall_demo(context, password: str):
+def load_hall_demo(context, password: str, smtp_port: int):
 	"""Load demo departments, windows, staff users and service matters into the site."""
 	frappe = _connect(context)
 	try:
 		from insurance_hall.setup.demo import load_demo
 
-		summary = load_demo(password=password)
+		summary = load_demo(password=password, smtp_port=smtp_port)
 		frappe.db.commit()
 		click.echo("已载入演示数据：" + "，".join(f"{k} {v}" for k, v in summary.items()))
 	finally:

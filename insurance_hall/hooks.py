@@ -13,6 +13,10 @@ after_migrate = "insurance_hall.setup.install.after_migrate"
 before_uninstall = "insurance_hall.setup.install.before_uninstall"
 before_tests = "insurance_hall.setup.install.before_tests"
 
+doc_events = {
+	"User": {"on_update": "insurance_hall.services.scope.on_user_update"},
+}
+
 scheduler_events = {
 	"daily": ["insurance_hall.tasks.daily"],
 }

@@ -1,7 +1,9 @@
 """Scheduler entry points: thin, each calls a service."""
 
-from insurance_hall.services.refusal import run_deadlines
+from insurance_hall.services import refusal, standins
 
 
 def daily() -> None:
-	run_deadlines()
+	# stand-ins first: a sheet due today is reminded to whoever holds it today
+	standins.run_daily()
+	refusal.run_deadlines()

@@ -67,3 +67,67 @@ db_root_args() {
 	[ -n "$pass" ] && printf -- '--db-root-password\n%s\n' "$pass"
 	return 0
 }
+
+# ---------------------------------------------------------------- prerequisites
+# Each check prints one line in Chinese naming what is missing and how to get it; `check_prerequisites`
+# returns non-zero when something a new bench cannot do without is missing. PDF needs are warnings.
+
+PREREQ_FAILED=0
+prereq_fail() { echo "缺少前置条件：$*" >&2; PREREQ_FAILED=1; }
+prereq_warn() { echo "提示：$*" >&2; }
+
+# query MariaDB with the admin login of env / bench config, or the local root over the socket
+mariadb_query() {
+	local user=${IH_DB_ROOT_USER:-root} pass=${IH_DB_ROOT_PASSWORD:-}
+	local client
+	client=$(command -v mariadb || command -v mysql) || return 1
+	if [ -n "$pass" ]; then
+		"$client" -h 127.0.0.1 -u "$user" -p"$pass" -N -B -e "$1" 2>/dev/null
+	else
+		"$client" -u "$user" -N -B -e "$1" 2>/dev/null || "$client" -h 127.0.0.1 -u "$user" -N -B -e "$1" 2>/dev/null
+	fi
+}
+
+check_prerequisites() {
+	local creating_bench=${1:-}
+	PREREQ_FAILED=0
+	if [ -n "$creating_bench" ] && [ "$(id -u)" = 0 ]; then
+		prereq_fail "bench 不能以 root 运行，而本机还没有 bench：请建立普通用户（如 useradd -m frappe）并以该用户运行 scripts/demo"
+	fi
+	if [ -n "$creating_bench" ] && ! command -v bench >/dev/null; then
+		prereq_fail "没有 bench 命令：pip install --user frappe-bench（或 pipx install frappe-bench）"
+	fi
+	if [ -n "$creating_bench" ]; then
+		command -v node >/dev/null || prereq_fail "没有 Node.js（需要 18 或更高版本）：apt install nodejs 或从 nodejs.org 安装"
+		command -v yarn >/dev/null || prereq_fail "没有 yarn（1.x）：npm install -g yarn@1"
+		command -v git >/dev/null || prereq_fail "没有 git：apt install git"
+		command -v mariadb_config >/dev/null || command -v mysql_config >/dev/null ||
+			prereq_fail "没有 MariaDB 客户端开发包：apt install libmariadb-dev pkg-config python3-dev python3-venv"
+	fi
+	if ! (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
+		prereq_fail "Redis 未在 127.0.0.1:6379 运行：apt install redis-server 并启动"
+	fi
+	if ! (exec 3<>/dev/tcp/127.0.0.1/3306) 2>/dev/null; then
+		prereq_fail "MariaDB 未在 127.0.0.1:3306 运行：apt install mariadb-server 并启动"
+	else
+		local charset
+		charset=$(mariadb_query "SELECT @@character_set_server, @@collation_server" || true)
+		if [ -z "$charset" ]; then
+			prereq_warn "无法登录 MariaDB 检查字符集：请设置 IH_DB_ROOT_USER / IH_DB_ROOT_PASSWORD"
+		elif [[ "$charset" != utf8mb4*utf8mb4_unicode_ci* ]]; then
+			prereq_fail "MariaDB 未设置 utf8mb4（现为 $charset）：在 /etc/mysql/mariadb.conf.d/ 加入 [mysqld] character-set-client-handshake = FALSE、character-set-server = utf8mb4、collation-server = utf8mb4_unicode_ci 与 [mysql] default-character-set = utf8mb4，然后重启 MariaDB"
+		fi
+	fi
+	command -v wkhtmltopdf >/dev/null ||
+		prereq_warn "没有 wkhtmltopdf，打印表格无法“获取 PDF”：apt install wkhtmltopdf"
+	if ! command -v fc-list >/dev/null || [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+		prereq_warn "没有中文字体，PDF 中的汉字会显示为方框：apt install fonts-noto-cjk"
+	fi
+	return $PREREQ_FAILED
+}
+
+# elapsed seconds since a `date +%s` reading, as "12s" or "3m04s"
+elapsed() {
+	local seconds=$(($(date +%s) - $1))
+	if [ "$seconds" -ge 60 ]; then printf '%dm%02ds' $((seconds / 60)) $((seconds % 60)); else printf '%ds' "$seconds"; fi
+}

@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from insurance_hall.rules.clock import ClockStep, clock_step
+
 # the Workflow's states and actions (Chinese names are what the Desk shows)
 DRAFT = "草稿"
 PENDING = "审批中"
@@ -32,6 +34,8 @@ CLERK_ACTIONS = (SUBMIT, RESUBMIT, ANSWER)
 REMIND = "到期提醒"
 OVERDUE_ESCALATE = "超期提级"
 AUTO_SKIP = "自动提级"
+STANDIN_TAKEOVER = "代岗移交"
+STANDIN_RETURN = "代岗交回"
 
 OUTCOME_SOLVED = "Solved"
 OUTCOME_REFUSED = "Refused"
@@ -86,11 +90,7 @@ def deadline_due(request_day: date, answer_days: int, add_working_days) -> date:
 	return add_working_days(request_day, answer_days)
 
 
-@dataclass(frozen=True)
-class DeadlineStep:
-	remind: bool
-	escalate: bool
-	overdue: bool
+DeadlineStep = ClockStep
 
 
 def deadline_step(
@@ -101,18 +101,13 @@ def deadline_step(
 	reminded: bool,
 	escalated: bool,
 	is_top: bool,
-) -> DeadlineStep:
+) -> ClockStep:
 	"""What the daily job does to one sheet: remind the approver on the last working day, escalate
 	once when the day has passed, and mark the sheet overdue until the applicant is answered.
 
 	Each happens at most once (the flags), so running the job twice changes nothing.
 	"""
-	if due is None:
-		return DeadlineStep(False, False, False)
-	late = today > due
-	remind = pending and today >= due and not reminded
-	escalate = pending and late and not escalated and not is_top
-	return DeadlineStep(remind, escalate, late and not answered)
+	return clock_step(today, due, pending, answered, reminded, escalated, can_escalate=not is_top)
 
 
 def answer_error(

@@ -11,6 +11,7 @@ from frappe.model.workflow import get_transitions, get_workflow, has_approval_ac
 from frappe.utils import get_url_to_form, getdate, now_datetime, today
 
 from insurance_hall.rules import refusal as r
+from insurance_hall.services import clock, inbox
 from insurance_hall.services.calendar import add_working_days
 from insurance_hall.services.routing import resolve
 
@@ -248,7 +249,7 @@ def save(doc, action: str, docstatus: int) -> None:
 
 
 def after_action(doc, action: str, user: str) -> None:
-	close_todos(doc, user)
+	inbox.close(DOCTYPE, doc.name, user)
 	if doc.workflow_state == r.PENDING:
 		assign(doc, doc.current_approver, approval_message(doc))
 	elif doc.workflow_state == r.RETURNED:
@@ -279,104 +280,7 @@ def answer_message(doc) -> str:
 
 
 def assign(doc, user: str, message: str) -> None:
-	"""Tell `user` the sheet waits for them, in the same transaction as the action that routed it:
-	an open ToDo (their to-do list), an in-app notification and, through it, an email in the
-	Email Queue. A stand-in with no role that reads sheets is given the sheet by sharing it."""
-	if not user:
-		return
-	if not frappe.has_permission(DOCTYPE, "read", doc=doc, user=user):
-		frappe.share.add_docshare(DOCTYPE, doc.name, user, read=1, flags={"ignore_share_permission": True})
-	if not frappe.db.exists(
-		"ToDo",
-		{"reference_type": DOCTYPE, "reference_name": doc.name, "allocated_to": user, "status": "Open"},
-	):
-		frappe.get_doc(
-			{
-				"doctype": "ToDo",
-				"allocated_to": user,
-				"reference_type": DOCTYPE,
-				"reference_name": doc.name,
-				"description": message,
-				"date": doc.due_date,
-				"priority": "High" if doc.is_overdue else "Medium",
-				"assigned_by": frappe.session.user,
-			}
-		).insert(ignore_permissions=True)
-	notify(doc, user, message)
-
-
-def notify(doc, user: str, message: str) -> None:
-	"""An in-app notification (the bell) and an email queued in Frappe's Email Queue, both naming
-	the sheet, the applicant, the due date and the link."""
-	from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
-
-	subject = message.split("。")[0]
-	make_notification_logs(
-		{
-			"type": "Alert",  # Frappe sends no email for an Alert: the email below is the only one
-			"document_type": DOCTYPE,
-			"document_name": doc.name,
-			"subject": subject,
-			"email_content": message,
-			"from_user": frappe.session.user,
-		},
-		[user],
-	)
-	# the email is built and queued by a background job once the action is committed: rendering
-	# Frappe's email template costs more than the approval step itself
-	frappe.enqueue(
-		"insurance_hall.services.refusal.queue_email",
-		queue="short",
-		enqueue_after_commit=True,
-		user=user,
-		name=doc.name,
-		subject=subject,
-		message=message,
-	)
-
-
-def queue_email(user: str, name: str, subject: str, message: str) -> None:
-	"""Put the email into Frappe's Email Queue (sent by the scheduler's email job)."""
-	email = frappe.db.get_value("User", user, "email")
-	if not email:
-		return
-	link = get_url_to_form(DOCTYPE, name)
-	try:
-		frappe.sendmail(
-			recipients=[email],
-			subject=subject,
-			message=(
-				f"<p>{frappe.utils.escape_html(message)}</p>"
-				f'<p><a href="{link}">打开说“不”事项审批表 {name}</a></p>'
-			),
-			reference_doctype=DOCTYPE,
-			reference_name=name,
-		)
-	except frappe.OutgoingEmailError:
-		# no outgoing Email Account yet: the ToDo and the in-app notification still reach the person
-		frappe.log_error(title=f"说“不”事项 {name} 提醒邮件未能发出：请设置发件邮箱")
-
-
-def close_todos(doc, user: str) -> None:
-	"""The user acted: their open ToDos on this sheet are closed, and the sheet's assignee list follows."""
-	todo = frappe.qb.DocType("ToDo")
-	(
-		frappe.qb.update(todo)
-		.set(todo.status, "Closed")
-		.set(todo.modified, now_datetime())
-		.where(
-			(todo.reference_type == DOCTYPE)
-			& (todo.reference_name == doc.name)
-			& (todo.allocated_to == user)
-			& (todo.status == "Open")
-		)
-	).run()
-	still_open = frappe.get_all(
-		"ToDo",
-		filters={"reference_type": DOCTYPE, "reference_name": doc.name, "status": "Open"},
-		pluck="allocated_to",
-	)
-	frappe.db.set_value(DOCTYPE, doc.name, "_assign", frappe.as_json(still_open), update_modified=False)
+	inbox.assign(DOCTYPE, doc.name, user, message, due=doc.due_date, urgent=bool(doc.is_overdue))
 
 
 # ---------------------------------------------------------------- the daily deadline job
@@ -384,31 +288,17 @@ def close_todos(doc, user: str) -> None:
 
 def run_deadlines(on: date | None = None) -> dict[str, int]:
 	"""Remind on the last working day, escalate an overdue sheet one level once, mark late sheets."""
-	on = getdate(on or today())
-	counts = {"reminded": 0, "escalated": 0, "overdue": 0}
-	sheets = frappe.get_all(
+	return clock.run(
 		DOCTYPE,
-		filters={
-			"workflow_state": ("in", (r.PENDING, r.RETURNED, r.SOLVED, r.REFUSED)),
-			"due_date": ("<=", on),
-		},
-		pluck="name",
+		{"workflow_state": ("in", (r.PENDING, r.RETURNED, r.SOLVED, r.REFUSED))},
+		deadline_step_of,
+		deadline_act,
+		on=on,
 	)
-	for name in sheets:
-		frappe.db.savepoint("refusal_deadline")
-		try:
-			deadline_one(name, on, counts)
-		except Exception:
-			frappe.db.rollback(save_point="refusal_deadline")
-			frappe.log_error(
-				title=f"说“不”事项 {name} 到期处理失败", reference_doctype=DOCTYPE, reference_name=name
-			)
-	return counts
 
 
-def deadline_one(name: str, on: date, counts: dict[str, int]) -> None:
-	doc = frappe.get_doc(DOCTYPE, name)
-	step = r.deadline_step(
+def deadline_step_of(doc, on: date):
+	return r.deadline_step(
 		on,
 		getdate(doc.due_date),
 		pending=doc.workflow_state == r.PENDING,
@@ -417,17 +307,13 @@ def deadline_one(name: str, on: date, counts: dict[str, int]) -> None:
 		escalated=bool(doc.auto_escalated),
 		is_top=(doc.current_level or 0) >= (doc.top_level or 0),
 	)
-	if step.overdue and not doc.is_overdue:
-		doc.db_set("is_overdue", 1, update_modified=False)
-		counts["overdue"] += 1
-	if not (step.remind or step.escalate):
-		return
+
+
+def deadline_act(doc, step) -> None:
 	if step.remind:
 		remind(doc)
-		counts["reminded"] += 1
 	if step.escalate:
 		escalate_overdue(doc)
-		counts["escalated"] += 1
 	save(doc, "deadline", doc.docstatus)
 	if step.escalate:
 		assign(doc, doc.current_approver, approval_message(doc))
@@ -436,8 +322,9 @@ def deadline_one(name: str, on: date, counts: dict[str, int]) -> None:
 def remind(doc) -> None:
 	doc.reminder_sent = 1
 	add_step(doc, r.REMIND, f"今天是答复期限（{doc.due_date}），请及时审批", user="Administrator")
-	notify(
-		doc,
+	inbox.notify(
+		DOCTYPE,
+		doc.name,
 		doc.current_approver,
 		f"说“不”事项 {doc.name}（申请人 {doc.applicant_name}）今天到期，请及时审批。{approval_message(doc)}",
 	)
@@ -454,4 +341,49 @@ def escalate_overdue(doc) -> None:
 	)
 	levels = r.levels_from_rows([row.as_dict() for row in doc.levels])
 	route_to(doc, r.next_level(levels, doc.current_level).level)
-	close_todos(doc, previous)
+	inbox.close(DOCTYPE, doc.name, previous)
+
+
+# ---------------------------------------------------------------- stand-ins (services.standins)
+
+
+def waiting_for(user: str) -> list[str]:
+	"""Sheets under approval waiting for `user` in person."""
+	return frappe.get_all(
+		DOCTYPE,
+		filters={"workflow_state": r.PENDING, "current_approver": user, "acting_for": ("is", "not set")},
+		pluck="name",
+	)
+
+
+def held_for(user: str) -> list[tuple[str, str]]:
+	"""(sheet, stand-in) of the sheets under approval a stand-in holds for `user`."""
+	rows = frappe.get_all(
+		DOCTYPE,
+		filters={"workflow_state": r.PENDING, "acting_for": user},
+		fields=["name", "current_approver"],
+	)
+	return [(row.name, row.current_approver) for row in rows]
+
+
+def people_with_standins() -> list[str]:
+	return frappe.get_all(
+		DOCTYPE,
+		filters={"workflow_state": r.PENDING, "acting_for": ("is", "set")},
+		pluck="acting_for",
+		distinct=True,
+	)
+
+
+def move_to(name: str, from_user: str, to_user: str, behalf: str | None, why: str) -> None:
+	"""The sheet now waits for `to_user` (acting for `behalf`, or in person): the trail records both
+	names and why, the ToDo moves, and `to_user` is told."""
+	doc = frappe.get_doc(DOCTYPE, name)
+	doc.current_approver = to_user
+	doc.acting_for = behalf
+	add_step(
+		doc, r.STANDIN_TAKEOVER if behalf else r.STANDIN_RETURN, why, user=from_user, behalf=behalf or ""
+	)
+	save(doc, "standin", doc.docstatus)
+	if not inbox.hand_over(DOCTYPE, name, from_user, to_user, approval_message(doc)):
+		assign(doc, to_user, approval_message(doc))

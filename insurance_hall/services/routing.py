@@ -43,3 +43,23 @@ def resolve(approver_type: str, department: str, on: date) -> tuple[str, str | N
 		raise RoutingError(f"{where}未指定{APPROVER_LABELS[approver_type]}，无法送审：请大厅管理员先补充")
 	actor = acting_user(person, on, assignments_on(person, on))
 	return actor, (person if actor != person else None)
+
+
+def posts_of(user: str) -> list[str]:
+	"""The approval posts `user` holds, in words: what a stand-in would take over from them."""
+	posts = [
+		f"{name}{APPROVER_LABELS[DEPARTMENT_HEAD]}"
+		for name in frappe.get_all("Hall Department", filters={"head": user}, pluck="name")
+	]
+	posts += [
+		f"{name}{APPROVER_LABELS[DEPUTY_IN_CHARGE]}"
+		for name in frappe.get_all("Hall Department", filters={"deputy_in_charge": user}, pluck="name")
+	]
+	if frappe.db.get_single_value("Hall Settings", "main_leader") == user:
+		posts.append(APPROVER_LABELS[MAIN_LEADER])
+	return posts
+
+
+def acting_for_today(user: str, on: date) -> str:
+	"""Who acts for `user` on `on`: their stand-in, or themselves."""
+	return acting_user(user, on, assignments_on(user, on))

@@ -14,7 +14,10 @@ import frappe
 DEMO_FILE = Path(__file__).with_name("demo_data.json")
 
 
-def load_demo(password: str = "Demo@2026") -> dict[str, int]:
+DEMO_EMAIL_ACCOUNT = "大厅通知发件箱（演示）"
+
+
+def load_demo(password: str = "Demo@2026", smtp_port: int = 2525) -> dict[str, int]:
 	data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
 	summary = {"users": 0, "departments": 0, "windows": 0, "matters": 0}
 	for user in data["users"]:
@@ -28,6 +31,7 @@ def load_demo(password: str = "Demo@2026") -> dict[str, int]:
 		summary["matters"] += make_record("Service Matter", matter["matter_name"], matter)
 	complete_setup_wizard()
 	set_site_language()
+	ensure_demo_email_account(smtp_port)
 	return summary
 
 
@@ -85,3 +89,26 @@ def complete_setup_wizard() -> None:
 def set_site_language() -> None:
 	frappe.db.set_single_value("System Settings", "language", "zh")
 	frappe.db.set_single_value("System Settings", "time_zone", "Asia/Shanghai")
+
+
+def ensure_demo_email_account(port: int) -> None:
+	"""The demo's outgoing mail goes to the local SMTP sink scripts/demo starts (loopback only)."""
+	values = {
+		"email_id": "hall-notify@example.com",
+		"enable_outgoing": 1,
+		"default_outgoing": 1,
+		"smtp_server": "127.0.0.1",
+		"smtp_port": port,
+		"use_tls": 0,
+		"use_ssl": 0,
+		"no_smtp_authentication": 1,
+		"enable_incoming": 0,
+	}
+	if frappe.db.exists("Email Account", DEMO_EMAIL_ACCOUNT):
+		doc = frappe.get_doc("Email Account", DEMO_EMAIL_ACCOUNT)
+		doc.update(values)
+		doc.save(ignore_permissions=True)
+	else:
+		frappe.get_doc(
+			{"doctype": "Email Account", "email_account_name": DEMO_EMAIL_ACCOUNT, **values}
+		).insert(ignore_permissions=True)

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from insurance_hall.rules.profile import SETTINGS, rating_scale_errors
+from insurance_hall.services import scope
 
 
 class HallSettings(Document):
@@ -41,6 +42,14 @@ class HallSettings(Document):
 	def validate(self) -> None:
 		self.validate_thresholds()
 		self.validate_rating_scale()
+
+	def on_update(self) -> None:
+		self.sync_main_leader_scope()
+
+	def sync_main_leader_scope(self) -> None:
+		"""The main leader sees every department; a former one is limited to what they still lead."""
+		before = self.get_doc_before_save()
+		scope.sync_users([self.main_leader, before.main_leader if before else None])
 
 	def validate_thresholds(self) -> None:
 		for key, (kind, minimum) in SETTINGS.items():

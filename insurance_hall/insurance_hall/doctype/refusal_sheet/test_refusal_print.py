@@ -317,3 +317,21 @@ class TestRefusalPrint(IntegrationTestCase):
 		self.assertIn("说“不”事项书面告知书", html)
 		self.assertIn("正在审批中", html)
 		self.assertNotIn("不予办理告知书", html)
+
+	def test_the_approval_form_prints_as_a_pdf_with_its_chinese_text(self):
+		"""'Get PDF' works: wkhtmltopdf renders 附件1 and the Chinese (a CJK font) is in the PDF's text."""
+		pdf = frappe.get_print(DT, self.refused_sheet(), print_format=APPROVAL_FORM, as_pdf=True)
+		self.assertTrue(pdf.startswith(b"%PDF"), pdf[:20])
+		text = pdf_text(pdf)
+		for expected in ("说“不”事项提级管理审批表", "张科长", "钱分管", "孙局长", "李申请"):
+			self.assertIn(expected, text)
+
+
+def pdf_text(pdf: bytes) -> str:
+	"""The PDF's text with whitespace dropped (a table cell may wrap a name)."""
+	from io import BytesIO
+
+	from pypdf import PdfReader
+
+	reader = PdfReader(BytesIO(pdf))
+	return "".join("".join((page.extract_text() or "").split()) for page in reader.pages)

@@ -7,6 +7,8 @@ from frappe.model.document import Document
 from frappe.utils import getdate
 
 from insurance_hall.rules.staffing import overlapping_period, substitute_errors
+from insurance_hall.services import standins
+from insurance_hall.services.routing import posts_of
 
 
 class SubstituteAssignment(Document):
@@ -28,7 +30,27 @@ class SubstituteAssignment(Document):
 	# end: auto-generated types
 	def validate(self) -> None:
 		self.validate_people_and_dates()
+		self.validate_absent_holds_a_post()
 		self.validate_no_overlap()
+
+	def on_update(self) -> None:
+		self.hand_over_waiting_work()
+
+	def after_delete(self) -> None:
+		self.hand_over_waiting_work()
+
+	def validate_absent_holds_a_post(self) -> None:
+		if not posts_of(self.absent_user):
+			frappe.throw(
+				_(
+					"{0} 不是任何科室的负责人、分管领导或局主要领导，没有需要他人代为审批的事项，无需代岗授权"
+				).format(self.absent_user),
+				title=_("代岗授权有误"),
+			)
+
+	def hand_over_waiting_work(self) -> None:
+		"""What waits for the absent person moves to the stand-in today, or comes back (idempotent)."""
+		standins.reconcile(self.absent_user)
 
 	def validate_people_and_dates(self) -> None:
 		errors = substitute_errors(

@@ -2,7 +2,7 @@ import frappe
 
 from insurance_hall.setup.permissions import SECTION_HEAD, WINDOW_STAFF
 from insurance_hall.tests.bad_input import admin_client, assert_refused
-from insurance_hall.tests.factories import make_substitute_assignment, make_user
+from insurance_hall.tests.factories import make_hall_department, make_substitute_assignment, make_user
 from insurance_hall.tests.utils import IntegrationTestCase
 
 
@@ -13,6 +13,9 @@ class TestSubstituteAssignment(IntegrationTestCase):
 		cls.client = admin_client()
 		cls.head = make_user("sub.head@example.com", SECTION_HEAD)
 		cls.clerk = make_user("sub.clerk@example.com", WINDOW_STAFF)
+		# only someone who approves something has a stand-in
+		frappe.db.set_value("Hall Department", make_hall_department("代岗授权测试科"), "head", cls.head)
+		frappe.db.commit()
 
 	def _data(self, **values):
 		return {

@@ -19,6 +19,7 @@ from pypika.terms import Case
 
 from insurance_hall.rules import refusal as r
 from insurance_hall.rules.chain import DEPARTMENT_HEAD, DEPUTY_IN_CHARGE, MAIN_LEADER
+from insurance_hall.services.scope import visible_departments
 
 DOCTYPE = "Refusal Sheet"
 TOTAL_LABEL = "合计"
@@ -37,7 +38,12 @@ COUNT_FIELDS: tuple[str, ...] = ("filed", *(f for f, _o, _l in LEVEL_COUNTS))
 
 def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	start, end = quarter_range(filters or {})
+	# a head or deputy counts only the departments the platform lets them see (User Permission)
 	department = (filters or {}).get("department") or None
+	allowed = visible_departments(frappe.session.user, DOCTYPE)
+	if allowed is not None and department and department not in allowed:
+		frappe.throw(_("您只能查看本人负责科室的汇总"), frappe.PermissionError, title=_("没有权限"))
+	department = department or (tuple(allowed) if allowed is not None else None)
 	rows = _counts(start, end, department)
 	reasons = _main_leader_reasons(rows, start, end, department)
 	data = [
@@ -67,19 +73,21 @@ def quarter_range(filters: dict) -> tuple[datetime, datetime]:
 	return start, end
 
 
-def _filed_in(sheet, start: datetime, end: datetime, department: str | None):
+def _filed_in(sheet, start: datetime, end: datetime, department: str | tuple[str, ...] | None):
 	condition = (
 		(sheet.request_time >= start)
 		& (sheet.request_time < end)
 		& (sheet.docstatus < 2)
 		& (sheet.workflow_state != r.DRAFT)
 	)
-	if department:
+	if isinstance(department, tuple):
+		condition &= sheet.department.isin(department)
+	elif department:
 		condition &= sheet.department == department
 	return condition
 
 
-def _counts(start: datetime, end: datetime, department: str | None) -> list[frappe._dict]:
+def _counts(start: datetime, end: datetime, department: str | tuple[str, ...] | None) -> list[frappe._dict]:
 	"""One aggregate over the quarter: per department, every filed sheet and the six decided counts."""
 	sheet = frappe.qb.DocType(DOCTYPE)
 	counts = [
@@ -101,7 +109,7 @@ def _decided(sheet, outcome: str, level: str):
 
 
 def _main_leader_reasons(
-	counted: list[frappe._dict], start: datetime, end: datetime, department: str | None
+	counted: list[frappe._dict], start: datetime, end: datetime, department: str | tuple[str, ...] | None
 ) -> dict[str, str]:
 	"""Per department, the sheets the main leader refused: "事项1：<matter> 理由：<reason>", one a line.
 

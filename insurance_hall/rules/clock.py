@@ -1,0 +1,40 @@
+"""The hall's one deadline clock, pure: what the daily job does to one running record.
+
+002 通用规范: "对超过办结时限的事项，按规定提级督办" is one reading of the same shape every form has:
+a due date in working days, a reminder before or on it, overdue marking once it has passed, and one
+escalation. Each happens at most once (the record keeps a flag for each), so a second run of the
+daily job changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class ClockStep:
+	remind: bool
+	escalate: bool
+	overdue: bool
+
+
+def clock_step(
+	today: date,
+	due: date | None,
+	running: bool,
+	done: bool,
+	reminded: bool,
+	escalated: bool,
+	can_escalate: bool,
+	remind_on: date | None = None,
+) -> ClockStep:
+	"""Remind once from `remind_on` (default: the due date itself) while the record is running,
+	escalate once the day after the due date when there is someone above, and mark the record
+	overdue from the day after the due date until it is done."""
+	if due is None:
+		return ClockStep(False, False, False)
+	late = today > due
+	remind = running and today >= (remind_on or due) and not reminded
+	escalate = running and late and not escalated and can_escalate
+	return ClockStep(remind, escalate, late and not done)

@@ -1,0 +1,72 @@
+"""The hall's one deadline clock, Frappe side: the daily pass over the records of one form.
+
+Every clocked DocType carries the same four fields: `due_date`, `reminder_sent`, `auto_escalated`
+and `is_overdue`. The form's service says which records are still running (`filters`), what one
+record's step is (a `rules.clock.clock_step` reading of the record) and what reminding or
+escalating means for it (who is told, who is next): this module does the rest, the same way for
+every form, each record in its own savepoint so one bad record cannot stop the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import frappe
+from frappe.model.document import Document
+from frappe.utils import getdate, today
+
+from insurance_hall.rules.clock import ClockStep
+from insurance_hall.services.calendar import add_working_days
+
+
+def due_in_working_days(start: date | str, days: int) -> date:
+	"""A limit of `days` working days counted from the day after `start` (002 §四: 从受理次日起算)."""
+	return add_working_days(getdate(start), days)
+
+
+def run(
+	doctype: str,
+	filters: dict,
+	step_of: Callable[[Document, date], ClockStep],
+	act: Callable[[Document, ClockStep], None],
+	on: date | str | None = None,
+	horizon: date | None = None,
+) -> dict[str, int]:
+	"""One daily pass: every running record due by `horizon` (default: `on`) is read, marked overdue
+	when late (once), and handed to `act` when it must be reminded or escalated. Returns the counts."""
+	on = getdate(on or today())
+	counts = {"reminded": 0, "escalated": 0, "overdue": 0}
+	names = frappe.get_all(
+		doctype, filters={**filters, "due_date": ("<=", horizon or on)}, pluck="name", order_by="due_date asc"
+	)
+	for name in names:
+		frappe.db.savepoint("hall_clock")
+		try:
+			tick(frappe.get_doc(doctype, name), on, step_of, act, counts)
+		except Exception:
+			frappe.db.rollback(save_point="hall_clock")
+			frappe.log_error(
+				title=f"{frappe._(doctype)} {name} 到期处理失败",
+				reference_doctype=doctype,
+				reference_name=name,
+			)
+	return counts
+
+
+def tick(
+	doc: Document,
+	on: date,
+	step_of: Callable[[Document, date], ClockStep],
+	act: Callable[[Document, ClockStep], None],
+	counts: dict[str, int],
+) -> None:
+	step = step_of(doc, on)
+	if step.overdue and not doc.is_overdue:
+		doc.db_set("is_overdue", 1, update_modified=False)
+		counts["overdue"] += 1
+	if not (step.remind or step.escalate):
+		return
+	act(doc, step)
+	counts["reminded"] += int(step.remind)
+	counts["escalated"] += int(step.escalate)

@@ -1,0 +1,158 @@
+"""The hall's one inbox: "this is yours now" for a named person, on any form.
+
+A ToDo on their to-do list, an in-app notification (the bell) and an email put into Frappe's Email
+Queue by a background job once the action that routed it is committed. The ToDo closes when they act.
+Every form of the hall tells people through these functions; none keeps a copy of its own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import frappe
+from frappe.utils import get_url_to_form, now_datetime
+
+
+def assign(
+	doctype: str,
+	name: str,
+	user: str | None,
+	message: str,
+	due: date | str | None = None,
+	urgent: bool = False,
+) -> None:
+	"""Tell `user` the record waits for them: an open ToDo (at most one per person and record), an
+	in-app notification and an email. A person whose roles do not let them read the record (a
+	stand-in from another post) is given it by sharing it."""
+	if not user:
+		return
+	give_access(doctype, name, user)
+	if not frappe.db.exists(
+		"ToDo", {"reference_type": doctype, "reference_name": name, "allocated_to": user, "status": "Open"}
+	):
+		frappe.get_doc(
+			{
+				"doctype": "ToDo",
+				"allocated_to": user,
+				"reference_type": doctype,
+				"reference_name": name,
+				"description": message,
+				"date": due,
+				"priority": "High" if urgent else "Medium",
+				"assigned_by": frappe.session.user,
+			}
+		).insert(ignore_permissions=True)  # the ToDo updates the record's assignee list itself
+	notify(doctype, name, user, message)
+
+
+def give_access(doctype: str, name: str, user: str) -> None:
+	if not frappe.has_permission(doctype, "read", doc=name, user=user):
+		frappe.share.add_docshare(doctype, name, user, read=1, flags={"ignore_share_permission": True})
+
+
+def notify(doctype: str, name: str, user: str | None, message: str) -> None:
+	"""An in-app notification and an email queued after commit, both naming the record and its link.
+	The subject is the message's first sentence."""
+	from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
+
+	if not user:
+		return
+	subject = message.split("。")[0]
+	make_notification_logs(
+		{
+			"type": "Alert",  # Frappe sends no email for an Alert: the email below is the only one
+			"document_type": doctype,
+			"document_name": name,
+			"subject": subject,
+			"email_content": message,
+			"from_user": frappe.session.user,
+		},
+		[user],
+	)
+	# the email is built and queued by a background job once the action is committed: rendering
+	# Frappe's email template costs more than the action itself
+	frappe.enqueue(
+		"insurance_hall.services.inbox.queue_email",
+		queue="short",
+		enqueue_after_commit=True,
+		user=user,
+		doctype=doctype,
+		name=name,
+		subject=subject,
+		message=message,
+	)
+
+
+def queue_email(user: str, doctype: str, name: str, subject: str, message: str) -> None:
+	"""Put the email into Frappe's Email Queue (sent by the scheduler's email job)."""
+	email = frappe.db.get_value("User", user, "email")
+	if not email:
+		return
+	link = get_url_to_form(doctype, name)
+	title = frappe._(doctype)
+	try:
+		frappe.sendmail(
+			recipients=[email],
+			subject=subject,
+			message=(
+				f"<p>{frappe.utils.escape_html(message)}</p>"
+				f'<p><a href="{link}">打开{frappe.utils.escape_html(title)} {frappe.utils.escape_html(name)}</a></p>'
+			),
+			reference_doctype=doctype,
+			reference_name=name,
+		)
+	except frappe.OutgoingEmailError:
+		# no outgoing Email Account yet: the ToDo and the in-app notification still reach the person
+		frappe.log_error(title=f"{title} {name} 提醒邮件未能发出：请设置发件邮箱")
+
+
+def close(doctype: str, name: str, user: str) -> None:
+	"""`user` acted: their open ToDos on the record are closed, and its assignee list follows."""
+	todo = frappe.qb.DocType("ToDo")
+	(
+		frappe.qb.update(todo)
+		.set(todo.status, "Closed")
+		.set(todo.modified, now_datetime())
+		.where(
+			(todo.reference_type == doctype)
+			& (todo.reference_name == name)
+			& (todo.allocated_to == user)
+			& (todo.status == "Open")
+		)
+	).run()
+	sync_assignees(doctype, name)
+
+
+def hand_over(doctype: str, name: str, from_user: str, to_user: str, message: str) -> bool:
+	"""What waits for `from_user` on the record now waits for `to_user`: their open ToDo is closed,
+	`to_user` gets one and is told. False when nothing was waiting for `from_user`."""
+	waiting = frappe.db.exists(
+		"ToDo",
+		{"reference_type": doctype, "reference_name": name, "allocated_to": from_user, "status": "Open"},
+	)
+	if not waiting:
+		return False
+	due, priority = frappe.db.get_value("ToDo", waiting, ["date", "priority"])
+	close(doctype, name, from_user)
+	assign(doctype, name, to_user, message, due=due, urgent=priority == "High")
+	return True
+
+
+def waiting_for(user: str, doctypes: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
+	"""(doctype, name) of every record of `doctypes` with an open ToDo for `user`."""
+	rows = frappe.get_all(
+		"ToDo",
+		filters={"allocated_to": user, "status": "Open", "reference_type": ("in", list(doctypes))},
+		fields=["reference_type", "reference_name"],
+		order_by="creation asc",
+	)
+	return [(row.reference_type, row.reference_name) for row in rows]
+
+
+def sync_assignees(doctype: str, name: str) -> None:
+	still_open = frappe.get_all(
+		"ToDo",
+		filters={"reference_type": doctype, "reference_name": name, "status": "Open"},
+		pluck="allocated_to",
+	)
+	frappe.db.set_value(doctype, name, "_assign", frappe.as_json(still_open), update_modified=False)

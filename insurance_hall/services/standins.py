@@ -1,0 +1,98 @@
+"""Stand-ins take over waiting work (代岗): when a Substitute Assignment covers today, everything
+waiting for the absent person on every form moves to the stand-in; when it no longer does, what the
+stand-in still holds for them goes back.
+
+Each form that routes work to a named person registers a `Waiting` here: what waits for a person,
+what a stand-in holds for them, and how one record moves (its ToDo, its trail). `reconcile` makes
+the holder of every such record match today's assignments, so running it twice changes nothing;
+the daily job and the assignment's own save both call it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import frappe
+from frappe.utils import getdate, today
+
+from insurance_hall.services import refusal
+from insurance_hall.services.routing import acting_for_today
+
+
+@dataclass(frozen=True)
+class Waiting:
+	doctype: str
+	# names of the records waiting for `user` as the named person (nobody stands in yet)
+	waiting_for: Callable[[str], list[str]]
+	# (name, holder) of the records a stand-in holds on behalf of `user`
+	held_for: Callable[[str], list[tuple[str, str]]]
+	# move one record: (name, from_user, to_user, on_behalf_of or None, why)
+	move: Callable[[str, str, str, str | None, str], None]
+	# everyone a stand-in holds something for
+	absent_people: Callable[[], list[str]]
+
+
+FORMS: tuple[Waiting, ...] = (
+	Waiting(
+		refusal.DOCTYPE, refusal.waiting_for, refusal.held_for, refusal.move_to, refusal.people_with_standins
+	),
+)
+
+
+def reconcile(user: str, on: date | str | None = None, why: str = "") -> int:
+	"""Give every record waiting for `user` to whoever acts for them on `on`. Returns how many moved."""
+	on = getdate(on or today())
+	actor = acting_for_today(user, on)
+	moved = 0
+	for form in FORMS:
+		if actor != user:
+			reason = why or standin_reason(user, on)
+			for name in form.waiting_for(user):
+				form.move(name, user, actor, user, f"{user} 不在岗（{reason}），由代岗人 {actor} 办理")
+				moved += 1
+		for name, holder in form.held_for(user):
+			if holder == actor:
+				continue
+			if actor == user:
+				form.move(name, holder, user, None, f"{user} 代岗期满返岗，{holder} 代办的事项交回本人办理")
+			else:
+				form.move(
+					name, holder, actor, user, f"{user} 的代岗人改为 {actor}（{standin_reason(user, on)}）"
+				)
+			moved += 1
+	return moved
+
+
+def standin_reason(user: str, on: date) -> str:
+	row = frappe.get_all(
+		"Substitute Assignment",
+		filters={"absent_user": user, "from_date": ("<=", on), "to_date": (">=", on)},
+		fields=["reason", "from_date", "to_date"],
+		limit=1,
+	)
+	return f"{row[0].reason}，{row[0].from_date} 至 {row[0].to_date}" if row else "代岗授权已结束"
+
+
+def run_daily(on: date | str | None = None) -> int:
+	"""The daily job: assignments that start today take over, those that ended give back."""
+	on = getdate(on or today())
+	people = set(
+		frappe.get_all(
+			"Substitute Assignment",
+			filters={"from_date": ("<=", on), "to_date": (">=", on)},
+			pluck="absent_user",
+		)
+	)
+	for form in FORMS:
+		people.update(form.absent_people())
+	moved = 0
+	for user in sorted(people):
+		frappe.db.savepoint("hall_standin")
+		try:
+			moved += reconcile(user, on)
+		except Exception:
+			frappe.db.rollback(save_point="hall_standin")
+			frappe.log_error(title=f"{user} 的代岗交接失败")
+	return moved

@@ -1,0 +1,73 @@
+"""Deployed sites upgrade by patch: a site on the previous release's schema (no report index, no
+department permissions) is brought to the current one by the patches `bench migrate` runs, and the
+sheets already on it are untouched."""
+
+from __future__ import annotations
+
+import frappe
+from frappe.modules.patch_handler import get_patches_from_app, run_single
+
+from insurance_hall.patches.v1_0.refusal_report_index import INDEX_FIELDS
+from insurance_hall.services.scope import DEPARTMENTAL
+from insurance_hall.tests.refusal_world import RefusalWorld
+from insurance_hall.tests.utils import IntegrationTestCase
+
+DT = "Refusal Sheet"
+
+
+def report_index() -> str | None:
+	for row in frappe.db.sql(f"SHOW INDEX FROM `tab{DT}`", as_dict=True):
+		if row.Column_name == INDEX_FIELDS[0] and row.Seq_in_index == 1:
+			return row.Key_name
+	return None
+
+
+class TestUpgrade(IntegrationTestCase):
+	def test_every_patch_is_listed_and_importable(self):
+		patches = get_patches_from_app("insurance_hall")
+		self.assertIn("insurance_hall.patches.v1_0.refusal_report_index", patches)
+		self.assertIn("insurance_hall.patches.v1_0.department_scope", patches)
+		for patch in patches:
+			frappe.get_attr(patch + ".execute")
+
+	def test_a_site_of_the_previous_release_gets_the_index_and_keeps_its_sheets(self):
+		w = RefusalWorld("nanyang", department="升级测试科", tag="up")
+		try:
+			name = w.file()
+			before = frappe.get_doc(DT, name).as_dict()
+			# the previous release's schema: the report index did not exist
+			index = report_index()
+			if index:
+				frappe.db.sql_ddl(f"ALTER TABLE `tab{DT}` DROP INDEX `{index}`")
+			self.assertIsNone(report_index())
+			run_single("insurance_hall.patches.v1_0.refusal_report_index", force=True)
+			self.assertIsNotNone(report_index())
+			after = frappe.get_doc(DT, name).as_dict()
+			self.assertEqual(
+				{k: str(v) for k, v in before.items() if k not in ("steps", "levels")},
+				{k: str(v) for k, v in after.items() if k not in ("steps", "levels")},
+			)
+			self.assertEqual(len(before["steps"]), len(after["steps"]))
+		finally:
+			w.cleanup()
+
+	def test_a_site_of_the_previous_release_gets_the_department_permissions(self):
+		w = RefusalWorld("nanyang", department="升级范围科", tag="uq")
+		try:
+			# departments set up before the permissions were derived (as on the previous release)
+			frappe.db.set_value("Hall Department", w.department, "head", w.head)
+			frappe.db.delete("User Permission", {"user": w.head, "allow": "Hall Department"})
+			frappe.db.commit()
+			run_single("insurance_hall.patches.v1_0.department_scope", force=True)
+			frappe.db.commit()
+			granted = frappe.get_all(
+				"User Permission",
+				filters={"user": w.head, "allow": "Hall Department"},
+				fields=["for_value", "applicable_for"],
+				as_list=True,
+			)
+			self.assertEqual(sorted(granted), sorted((w.department, doctype) for doctype in DEPARTMENTAL))
+		finally:
+			frappe.db.set_value("Hall Department", w.department, "head", None)
+			frappe.db.delete("User Permission", {"user": w.head, "allow": "Hall Department"})
+			w.cleanup()

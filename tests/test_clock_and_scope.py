@@ -1,0 +1,73 @@
+"""The shared deadline clock and the leaders' department scope, each with the seed sentence behind it."""
+
+from datetime import date
+from pathlib import Path
+
+from insurance_hall.rules.clock import clock_step
+from insurance_hall.rules.scope import department_scope
+
+DUE = date(2026, 3, 12)
+
+
+def step(today, **flags):
+	values = {"running": True, "done": False, "reminded": False, "escalated": False, "can_escalate": True}
+	values.update(flags)
+	return triple(clock_step(today, DUE, **values))
+
+
+def triple(result):
+	return (result.remind, result.escalate, result.overdue)
+
+
+def test_the_clock_reminds_on_the_last_working_day_and_escalates_once_after_it():
+	# 003 南阳: "原则上要在3个工作日内向申请人作出电话或书面回复"
+	assert step(date(2026, 3, 11)) == (False, False, False)
+	assert step(DUE) == (True, False, False)
+	assert step(date(2026, 3, 13)) == (True, True, True)
+
+
+def test_the_clock_acts_once_however_often_it_runs():
+	assert step(date(2026, 3, 13), reminded=True, escalated=True) == (False, False, True)
+
+
+def test_a_reminder_can_come_before_the_due_date():
+	# 002 容缺受理: the clerk is reminded before the promised date
+	early = clock_step(date(2026, 3, 10), DUE, True, False, False, False, True, remind_on=date(2026, 3, 10))
+	assert triple(early) == (True, False, False)
+
+
+def test_the_top_is_not_escalated_and_a_finished_record_is_not_overdue():
+	assert step(date(2026, 3, 13), can_escalate=False) == (True, False, True)
+	assert step(date(2026, 3, 13), running=False, done=True) == (False, False, False)
+	assert triple(clock_step(date(2026, 3, 13), None, True, False, False, False, True)) == (
+		False,
+		False,
+		False,
+	)
+
+
+def test_a_head_sees_their_department_and_a_deputy_those_in_their_charge():
+	# 003 南阳: "科室（单位）负责人要综合研判……分管领导要组织审核研判"
+	assert department_scope(False, ["医保科"], []) == {"医保科"}
+	assert department_scope(False, [], ["医保科", "稽核科"]) == {"医保科", "稽核科"}
+	assert department_scope(False, ["医保科"], ["稽核科"]) == {"医保科", "稽核科"}
+
+
+def test_the_main_leader_and_those_leading_nothing_are_not_limited():
+	# 003 南阳: "提请局主要领导最后审定"
+	assert department_scope(True, ["医保科"], []) is None
+	assert department_scope(False, [], []) is None
+
+
+def test_one_inbox_one_clock_no_second_copy():
+	"""Every form tells people through services/inbox.py and runs deadlines through services/clock.py."""
+	root = Path(__file__).resolve().parents[1] / "insurance_hall"
+	for path in root.rglob("*.py"):
+		if path.name.startswith("test_") or path.parent.name == "tests":
+			continue
+		text = path.read_text(encoding="utf-8")
+		if path.name != "inbox.py":
+			assert "make_notification_logs" not in text, f"{path} notifies outside services/inbox.py"
+			assert '"doctype": "ToDo"' not in text, f"{path} creates ToDos outside services/inbox.py"
+		if path.name != "clock.py":
+			assert 'savepoint("' not in text or path.name == "standins.py", f"{path} runs its own clock loop"
