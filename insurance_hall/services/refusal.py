@@ -381,9 +381,7 @@ def move_to(name: str, from_user: str, to_user: str, behalf: str | None, why: st
 	doc = frappe.get_doc(DOCTYPE, name)
 	doc.current_approver = to_user
 	doc.acting_for = behalf
-	add_step(
-		doc, r.STANDIN_TAKEOVER if behalf else r.STANDIN_RETURN, why, user=from_user, behalf=behalf or ""
-	)
+	add_step(doc, r.STANDIN_TAKEOVER if behalf else r.STANDIN_RETURN, why, user=to_user, behalf=behalf or "")
 	save(doc, "standin", doc.docstatus)
 	if not inbox.hand_over(DOCTYPE, name, from_user, to_user, approval_message(doc)):
 		assign(doc, to_user, approval_message(doc))

@@ -11,7 +11,7 @@ import itertools
 import frappe
 
 from insurance_hall.setup.permissions import HALL_ROLES, PERMISSIONS
-from insurance_hall.tests.factories import make_user
+from insurance_hall.tests.factories import make_hall_department, make_user
 from insurance_hall.tests.utils import IntegrationTestCase, RestClient
 
 NO_ROLE = ""
@@ -36,7 +36,7 @@ def _sample(doctype: str, users: dict[str, str]) -> dict:
 	if doctype == "Substitute Assignment":
 		day = frappe.utils.add_days("2040-01-01", n * 3)
 		return {
-			"absent_user": users["窗口工作人员"],
+			"absent_user": users["分管领导"],  # in charge of a department (setUpClass): has work to hand over
 			"substitute": users["科室负责人"],
 			"from_date": day,
 			"to_date": day,
@@ -65,6 +65,9 @@ class TestPermissionsThroughRest(IntegrationTestCase):
 			for i, role in enumerate((*HALL_ROLES, NO_ROLE))
 		}
 		cls.clients = {role: RestClient(user) for role, user in cls.users.items()}
+		department = make_hall_department("权限测试科岗位")
+		frappe.db.set_value("Hall Department", department, "deputy_in_charge", cls.users["分管领导"])
+		frappe.db.commit()
 
 	@classmethod
 	def tearDownClass(cls):

@@ -34,6 +34,7 @@ class TestUpgrade(IntegrationTestCase):
 		w = RefusalWorld("nanyang", department="升级测试科", tag="up")
 		try:
 			name = w.file()
+			frappe.db.rollback()
 			before = frappe.get_doc(DT, name).as_dict()
 			# the previous release's schema: the report index did not exist
 			index = report_index()
@@ -42,6 +43,7 @@ class TestUpgrade(IntegrationTestCase):
 			self.assertIsNone(report_index())
 			run_single("insurance_hall.patches.v1_0.refusal_report_index", force=True)
 			self.assertIsNotNone(report_index())
+			frappe.db.rollback()
 			after = frappe.get_doc(DT, name).as_dict()
 			self.assertEqual(
 				{k: str(v) for k, v in before.items() if k not in ("steps", "levels")},

@@ -18,7 +18,7 @@ try:  # Frappe v16
 except ImportError:  # Frappe v15
 	from frappe.tests.utils import FrappeTestCase as IntegrationTestCase
 
-__all__ = ["IntegrationTestCase", "RestClient", "run_background_jobs"]
+__all__ = ["AssetServer", "IntegrationTestCase", "RestClient", "run_background_jobs"]
 
 
 def run_background_jobs(queue: str = "short") -> None:
@@ -120,3 +120,36 @@ class RestClient:
 
 	def delete(self, doctype: str, name: str) -> Response:
 		return self._request("delete", self.path(doctype, name))
+
+
+class AssetServer:
+	"""The bench's `sites/` folder over HTTP on loopback, as the web server would serve /assets.
+
+	wkhtmltopdf fetches the print stylesheet from the site's URL; a test site is not served, so a PDF
+	test points the site's host_name here for its duration."""
+
+	def __init__(self):
+		import functools
+		import http.server
+		import os
+		import socketserver
+
+		class Quiet(http.server.SimpleHTTPRequestHandler):
+			def log_message(self, *args) -> None:
+				pass
+
+		handler = functools.partial(Quiet, directory=os.path.abspath(frappe.local.sites_path))
+		self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+		self.server.daemon_threads = True
+
+	def __enter__(self) -> str:
+		self.previous = frappe.local.conf.get("host_name")
+		url = f"http://127.0.0.1:{self.server.server_address[1]}"
+		frappe.local.conf.host_name = url
+		Thread(target=self.server.serve_forever, daemon=True).start()
+		return url
+
+	def __exit__(self, *exc) -> None:
+		frappe.local.conf.host_name = self.previous
+		self.server.shutdown()
+		self.server.server_close()

@@ -95,8 +95,9 @@ class TestDepartmentScope(IntegrationTestCase):
 			"frappe.desk.query_report.run",
 			{"report_name": REPORT, "filters": {"year": 2026, "quarter": 1, "department": self.b.department}},
 		)
-		self.assertGreaterEqual(refused.status, 400)
+		self.assertEqual(refused.status, 200, refused.text[:300])
 		self.assertIn("只能查看本人负责科室", refused.message)
+		self.assertEqual(refused.json["message"]["result"], [])
 
 	def test_a_deputy_sees_the_departments_in_their_charge_and_leaders_see_all(self):
 		both = {self.sheet_a, self.sheet_b}
@@ -112,16 +113,23 @@ class TestDepartmentScope(IntegrationTestCase):
 		self.assertEqual(str(self.b.sheet(self.sheet_b).modified), str(before.modified))
 
 	def test_changing_the_head_moves_the_permission(self):
-		doc = frappe.get_doc("Hall Department", self.a.department)
-		doc.head = self.a.other_head
-		doc.save(ignore_permissions=True)
+		"""A's head becomes B's head, and A gets a new head: each now reads only their new department."""
+		moves = ((self.a.department, self.a.other_head), (self.b.department, self.a.head))
+		for department, head in moves:
+			doc = frappe.get_doc("Hall Department", department)
+			doc.head = head
+			doc.save(ignore_permissions=True)
 		frappe.db.commit()
 		try:
-			self.assertEqual(self.a.client(self.a.head).get(DT, self.sheet_a).status, 403)
-			self.assertEqual(self.a.client(self.a.other_head).get(DT, self.sheet_a).status, 200)
-			self.assertEqual(self.a.client(self.a.other_head).get(DT, self.sheet_b).status, 403)
+			moved = self.a.client(self.a.head)
+			self.assertEqual(moved.get(DT, self.sheet_a).status, 403)
+			self.assertEqual(moved.get(DT, self.sheet_b).status, 200)
+			new = self.a.client(self.a.other_head)
+			self.assertEqual(new.get(DT, self.sheet_a).status, 200)
+			self.assertEqual(new.get(DT, self.sheet_b).status, 403)
 		finally:
-			doc.reload()
-			doc.head = self.a.head
-			doc.save(ignore_permissions=True)
+			for department, head in ((self.a.department, self.a.head), (self.b.department, self.b.head)):
+				doc = frappe.get_doc("Hall Department", department)
+				doc.head = head
+				doc.save(ignore_permissions=True)
 			frappe.db.commit()

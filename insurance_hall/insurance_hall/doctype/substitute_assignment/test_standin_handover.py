@@ -41,6 +41,7 @@ class TestStandInHandover(IntegrationTestCase):
 		frappe.db.commit()
 
 	def open_todos(self, name: str) -> list[str]:
+		frappe.db.rollback()  # see what the REST requests committed
 		return frappe.get_all(
 			"ToDo",
 			filters={"reference_type": DT, "reference_name": name, "status": "Open"},
@@ -90,6 +91,7 @@ class TestStandInHandover(IntegrationTestCase):
 	def test_an_assignment_starting_later_takes_over_on_its_first_day(self):
 		w = self.w
 		name = w.file()
+		frappe.db.rollback()
 		start = add_days(today(), 2)
 		make_substitute_assignment(w.head, w.standin, start, add_days(start, 1))
 		frappe.db.commit()
@@ -102,6 +104,7 @@ class TestStandInHandover(IntegrationTestCase):
 	def test_deleting_the_assignment_gives_back(self):
 		w = self.w
 		name = w.file()
+		frappe.db.rollback()
 		assignment = make_substitute_assignment(w.head, w.standin, today(), today())
 		frappe.db.commit()
 		self.assertEqual(w.sheet(name).current_approver, w.standin)

@@ -161,6 +161,7 @@ class TestRefusalSummaryReport(IntegrationTestCase):
 
 	def test_run_through_the_desk(self):
 		result = run(REPORT, json.dumps({"year": YEAR, "quarter": str(QUARTER)}))
+		self.assertIn("result", result, result)
 		self.assertEqual(result["result"][-1], row_of("合计", TOTAL, ""))
 		self.assertEqual(len(result["result"]), 3)
 		self.assertFalse(result.get("add_total_row"))

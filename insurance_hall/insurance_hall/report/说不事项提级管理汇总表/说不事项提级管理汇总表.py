@@ -42,7 +42,9 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	department = (filters or {}).get("department") or None
 	allowed = visible_departments(frappe.session.user, DOCTYPE)
 	if allowed is not None and department and department not in allowed:
-		frappe.throw(_("您只能查看本人负责科室的汇总"), frappe.PermissionError, title=_("没有权限"))
+		# told, not thrown: Frappe v15 turns a script report that raises into a prepared report for good
+		frappe.msgprint(_("您只能查看本人负责科室的汇总"), title=_("没有权限"), indicator="orange")
+		return get_columns(), []
 	department = department or (tuple(allowed) if allowed is not None else None)
 	rows = _counts(start, end, department)
 	reasons = _main_leader_reasons(rows, start, end, department)
