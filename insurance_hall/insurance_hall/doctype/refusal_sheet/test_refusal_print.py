@@ -114,6 +114,16 @@ class TestRefusalPrint(IntegrationTestCase):
 		steps = [
 			(1, "科室负责人", "提交审批", self.clerk, None, None, "2026-03-09 09:40:00"),
 			(1, "科室负责人", "提级", self.head, "把握不准，提请分管领导审批", None, "2026-03-09 15:00:00"),
+			# a hand-over to the stand-in is in the trail, but it is not an approval opinion
+			(
+				2,
+				"分管领导",
+				"代岗移交",
+				self.stand_in,
+				"钱分管不在岗（外出培训）",
+				self.deputy,
+				"2026-03-10 08:00:00",
+			),
 			(
 				2,
 				"分管领导",
@@ -227,8 +237,9 @@ class TestRefusalPrint(IntegrationTestCase):
 			f"已报{OFFICE}备案",
 		)
 		self.assertNotIn(NO_SUCH_LEVEL, html)
-		# the clerk's submission and the answer are not approval opinions
+		# the clerk's submission, the hand-over to a stand-in and the answer are not approval opinions
 		self.assertNotIn("【提交审批】", html)
+		self.assertNotIn("代岗移交", html)
 		self.assertNotIn("已书面送达申请人", html)
 
 	def test_approval_form_marks_a_level_the_chain_does_not_have(self):
@@ -279,6 +290,7 @@ class TestRefusalPrint(IntegrationTestCase):
 			"审批结果",
 		)
 		self.assertNotIn("【提交审批】", html)
+		self.assertNotIn("代岗移交", html)
 
 	def test_notice_of_refusal_is_addressed_to_the_applicant_with_a_receipt(self):
 		html = self.render(self.refused_sheet(), NOTICE_FORM)
