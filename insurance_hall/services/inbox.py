@@ -89,7 +89,9 @@ def queue_email(user: str, doctype: str, name: str, subject: str, message: str) 
 	if not email:
 		return
 	link = get_url_to_form(doctype, name)
-	title = frappe._(doctype)
+	# a background job has no request language: the email speaks the recipient's
+	lang = frappe.db.get_value("User", user, "language") or frappe.db.get_default("lang") or "zh"
+	title = frappe._(doctype, lang=lang)
 	try:
 		frappe.sendmail(
 			recipients=[email],

@@ -8,7 +8,7 @@ from datetime import date
 
 import frappe
 from frappe.model.workflow import get_transitions, get_workflow, has_approval_access
-from frappe.utils import get_url_to_form, getdate, now_datetime, today
+from frappe.utils import get_fullname, get_url_to_form, getdate, now_datetime, today
 
 from insurance_hall.rules import refusal as r
 from insurance_hall.services import clock, inbox
@@ -263,7 +263,7 @@ def after_action(doc, action: str, user: str) -> None:
 
 
 def approval_message(doc) -> str:
-	behalf = f"（代 {doc.acting_for} 审批）" if doc.acting_for else ""
+	behalf = f"（代 {get_fullname(doc.acting_for)} 审批）" if doc.acting_for else ""
 	return (
 		f"说“不”事项待您审批{behalf}：{doc.name}，申请人 {doc.applicant_name}，"
 		f"事项：{(doc.matter or '')[:60]}，本级：{doc.current_level_label}，"

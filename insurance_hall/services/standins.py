@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import frappe
-from frappe.utils import getdate, today
+from frappe.utils import get_fullname, getdate, today
 
 from insurance_hall.services import refusal
 from insurance_hall.services.routing import acting_for_today
@@ -50,19 +50,37 @@ def reconcile(user: str, on: date | str | None = None, why: str = "") -> int:
 		if actor != user:
 			reason = why or standin_reason(user, on)
 			for name in form.waiting_for(user):
-				form.move(name, user, actor, user, f"{user} 不在岗（{reason}），由代岗人 {actor} 办理")
+				form.move(
+					name, user, actor, user, f"{who(user)} 不在岗（{reason}），由代岗人 {who(actor)} 办理"
+				)
 				moved += 1
 		for name, holder in form.held_for(user):
 			if holder == actor:
 				continue
 			if actor == user:
-				form.move(name, holder, user, None, f"{user} 代岗期满返岗，{holder} 代办的事项交回本人办理")
+				form.move(
+					name,
+					holder,
+					user,
+					None,
+					f"{who(user)} 代岗期满返岗，{who(holder)} 代办的事项交回本人办理",
+				)
 			else:
 				form.move(
-					name, holder, actor, user, f"{user} 的代岗人改为 {actor}（{standin_reason(user, on)}）"
+					name,
+					holder,
+					actor,
+					user,
+					f"{who(user)} 的代岗人改为 {who(actor)}（{standin_reason(user, on)}）",
 				)
 			moved += 1
 	return moved
+
+
+def who(user: str) -> str:
+	"""A person as the trail names them: full name and login, so two namesakes stay apart."""
+	name = get_fullname(user)
+	return f"{name}（{user}）" if name and name != user else user
 
 
 def standin_reason(user: str, on: date) -> str:
