@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from insurance_hall.rules.chain import chain_level_errors
+from insurance_hall.rules.delay import HHMM, hours_error, parse_hhmm
 from insurance_hall.rules.workdays import HOLIDAY, MAKEUP_WORKDAY, calendar_day_errors
 
 SCHEMA_VERSION = 1
@@ -33,8 +34,13 @@ SETTINGS: dict[str, tuple[type, int | None]] = {
 	"no_show_limit": (int, 1),
 	"rongque_remind_days": (int, 0),
 	"extension_notice_days": (int, 0),
+	"closing_time": (str, None),
+	"noon_closing_time": (str, None),
+	"noon_opening_time": (str, None),
 }
-REQUIRED_TEXT_SETTINGS = ("bureau_name", "county_name")
+REQUIRED_TEXT_SETTINGS = ("bureau_name", "county_name", "closing_time")
+# times of day, written "17:30"
+TIME_SETTINGS = ("closing_time", "noon_closing_time", "noon_opening_time")
 
 # register code -> the register's name on the site (Hall Register.register)
 REGISTERS: dict[str, str] = {
@@ -116,6 +122,12 @@ def settings_errors(settings: Any) -> list[str]:
 			errors.append(f"{where}：应为文字")
 		elif key in REQUIRED_TEXT_SETTINGS and not value.strip():
 			errors.append(f"{where}：不能为空")
+		elif key in TIME_SETTINGS and value and not HHMM.match(value):
+			errors.append(f"{where}：“{value}”不是有效的时间，应为 时:分（如 17:30）")
+	if not errors:
+		error = hours_error(*(parse_hhmm(settings[key]) for key in TIME_SETTINGS))
+		if error:
+			errors.append(f"settings.closing_time：{error}")
 	return errors
 
 

@@ -32,6 +32,8 @@ def load_demo(password: str = "Demo@2026", smtp_port: int = 2525) -> dict[str, i
 	complete_setup_wizard()
 	set_site_language()
 	ensure_demo_email_account(smtp_port)
+	frappe.db.set_single_value("Hall Settings", "records_officer", data["records_officer"])
+	summary["delay_services"] = make_delay_services(data["delay_services"])
 	return summary
 
 
@@ -112,3 +114,43 @@ def ensure_demo_email_account(port: int) -> None:
 		frappe.get_doc(
 			{"doctype": "Email Account", "email_account_name": DEMO_EMAIL_ACCOUNT, **values}
 		).insert(ignore_permissions=True)
+
+
+def make_delay_services(rows: list[dict]) -> int:
+	"""A few delay-service records in every state, each made as its people would make it."""
+	from frappe.utils import add_days, today
+
+	from insurance_hall.services import delay
+
+	if frappe.db.count("Delay Service Record"):
+		return 0
+	signature = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+	made = 0
+	for row in rows:
+		frappe.set_user(row["handler"])
+		doc = frappe.get_doc(
+			{
+				"doctype": "Delay Service Record",
+				"service_date": add_days(today(), -row["days_ago"]),
+				"window": row["window"],
+				"served_until": row["served_until"],
+				"service_matter": row.get("service_matter"),
+				"matter_text": row.get("matter_text"),
+				"citizen_name": row["citizen_name"],
+				"citizen_phone": row["citizen_phone"],
+				"handling_result": row["handling_result"],
+				"satisfaction": row.get("satisfaction"),
+			}
+		).insert()
+		if row["confirm"]:
+			delay.confirm_handler(doc.name)
+			doc.reload()
+			doc.citizen_confirmation = "屏幕签名"
+			doc.citizen_signature = signature
+			doc.save()
+		if row["file"]:
+			frappe.set_user(frappe.db.get_single_value("Hall Settings", "records_officer"))
+			delay.file(doc.name)
+		made += 1
+	frappe.set_user("Administrator")
+	return made

@@ -50,3 +50,25 @@ PERMISSIONS["Refusal Sheet"] = {
 }
 # roles whose rights on a DocType hold only for the records they created
 IF_OWNER: dict[str, set[str]] = {"Refusal Sheet": {WINDOW_STAFF}}
+
+# The delay-service log (延时服务登记表): the window's clerk records and confirms their own; 综合科 files
+# (submits) it; a filed record is kept as it is (nobody cancels, amends or deletes it). Return visits are
+# 综合科's.
+PERMISSIONS["Delay Service Record"] = {
+	WINDOW_STAFF: "RCWD",
+	RECORDS: "R",
+	SECTION_HEAD: "R",
+	DEPUTY: "R",
+	MAIN_LEADER: "R",
+	HALL_ADMIN: "R",
+	"System Manager": "R",
+}
+IF_OWNER["Delay Service Record"] = {WINDOW_STAFF}
+PERMISSIONS["Delay Service Visit"] = {
+	RECORDS: "RCW",
+	SECTION_HEAD: "R",
+	DEPUTY: "R",
+	MAIN_LEADER: "R",
+	HALL_ADMIN: "R",
+	"System Manager": "R",
+}

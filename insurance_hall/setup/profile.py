@@ -19,6 +19,7 @@ from insurance_hall.rules.profile import (
 	REGISTERS,
 	SCHEMA_VERSION,
 	SETTINGS,
+	TIME_SETTINGS,
 	ProfileError,
 	calendar_rows,
 	load_calendar,
@@ -232,7 +233,8 @@ def apply_settings(profile: Mapping) -> int:
 
 def _settings_snapshot(doc) -> tuple:
 	return (
-		tuple(doc.get(key) for key in (*SETTINGS, "profile_key", "default_refusal_chain")),
+		tuple(_setting_value(doc, key) for key in SETTINGS),
+		(doc.profile_key, doc.default_refusal_chain),
 		tuple((r.label, r.is_bad or 0) for r in doc.rating_levels),
 		tuple(r.register for r in doc.registers),
 	)
@@ -319,9 +321,22 @@ def export_profile() -> dict:
 	}
 
 
+def time_text(value) -> str:
+	"""A Time field's value (timedelta from the database, or text) as "HH:MM"; "" when empty."""
+	if value in (None, ""):
+		return ""
+	if isinstance(value, timedelta):
+		total = int(value.total_seconds()) // 60
+		return f"{total // 60:02d}:{total % 60:02d}"
+	hours, minutes = str(value).split(":")[:2]
+	return f"{int(hours):02d}:{int(minutes):02d}"
+
+
 def _setting_value(settings, key: str):
 	kind, _minimum = SETTINGS[key]
 	value = settings.get(key)
+	if key in TIME_SETTINGS:
+		return time_text(value)
 	return int(value or 0) if kind is int else (value or "")
 
 

@@ -3,13 +3,11 @@ Frappe's Email Queue to an SMTP server (a local sink on loopback), not only queu
 
 from __future__ import annotations
 
-import time
-
 import frappe
 
 from insurance_hall.tests.refusal_world import RefusalWorld
 from insurance_hall.tests.smtp_sink import SmtpSink
-from insurance_hall.tests.utils import IntegrationTestCase, run_background_jobs
+from insurance_hall.tests.utils import IntegrationTestCase, run_background_jobs, wait_until
 
 ACCOUNT = "大厅邮件送达测试"
 
@@ -55,17 +53,13 @@ class TestEmailDelivery(IntegrationTestCase):
 		frappe.db.commit()
 		name = self.w.file()
 		run_background_jobs("short")  # the job that renders and queues the email
-		# another worker of this bench (a running demo) may have taken the job: wait for it
-		for _ in range(40):
-			frappe.db.rollback()
-			queued = frappe.get_all(
+		queued = wait_until(
+			lambda: frappe.get_all(
 				"Email Queue",
 				filters={"reference_doctype": "Refusal Sheet", "reference_name": name},
 				pluck="name",
 			)
-			if queued:
-				break
-			time.sleep(0.5)
+		)
 		self.assertTrue(queued, "the email is queued")
 		# Frappe's test runner mutes email and skips SMTP: this test is the one that really sends
 		muted, testing = frappe.flags.mute_emails, frappe.flags.testing_email

@@ -98,7 +98,8 @@ class TestPermissionsThroughRest(IntegrationTestCase):
 	def test_each_role_on_each_doctype(self):
 		wrong = []
 		for doctype in PERMISSIONS:
-			if doctype in ("Hall Settings", "Refusal Sheet"):  # single; and per-owner (tested below)
+			# a single; and forms whose records are per owner or made by actions (tested in their modules)
+			if doctype in ("Hall Settings", "Refusal Sheet", "Delay Service Record", "Delay Service Visit"):
 				continue
 			for role, client in self.clients.items():
 				allowed = self._expected(doctype, role)

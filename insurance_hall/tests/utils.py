@@ -18,7 +18,7 @@ try:  # Frappe v16
 except ImportError:  # Frappe v15
 	from frappe.tests.utils import FrappeTestCase as IntegrationTestCase
 
-__all__ = ["AssetServer", "IntegrationTestCase", "RestClient", "run_background_jobs"]
+__all__ = ["AssetServer", "IntegrationTestCase", "RestClient", "run_background_jobs", "wait_until"]
 
 
 def run_background_jobs(queue: str = "short") -> None:
@@ -37,6 +37,20 @@ def run_background_jobs(queue: str = "short") -> None:
 	)
 	if result.returncode != 0:
 		raise AssertionError(f"background worker failed: {result.stderr[-2000:]}")
+
+
+def wait_until(read, timeout: float = 20.0):
+	"""Read committed data until `read()` gives something truthy (a job another worker of this bench,
+	say a running demo's, may have taken); returns the last reading."""
+	import time
+
+	deadline = time.monotonic() + timeout
+	while True:
+		frappe.db.rollback()
+		value = read()
+		if value or time.monotonic() > deadline:
+			return value
+		time.sleep(0.25)
 
 
 class Response:

@@ -5,7 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from insurance_hall.rules.profile import SETTINGS, rating_scale_errors
+from insurance_hall.rules.delay import hours_error, parse_hhmm
+from insurance_hall.rules.profile import SETTINGS, TIME_SETTINGS, rating_scale_errors
 from insurance_hall.services import scope
 
 
@@ -24,6 +25,7 @@ class HallSettings(Document):
 		bad_rating_check_hours: DF.Int
 		bad_rating_fix_days: DF.Int
 		bureau_name: DF.Data
+		closing_time: DF.Time | None
 		business_env_office: DF.Data | None
 		complaint_phone: DF.Data | None
 		complaint_solve_days: DF.Int
@@ -32,8 +34,11 @@ class HallSettings(Document):
 		extension_notice_days: DF.Int
 		main_leader: DF.Link | None
 		no_show_limit: DF.Int
+		noon_closing_time: DF.Time | None
+		noon_opening_time: DF.Time | None
 		profile_key: DF.Data | None
 		rating_levels: DF.Table[RatingLevel]
+		records_officer: DF.Link | None
 		refusal_answer_days: DF.Int
 		registers: DF.Table[HallRegister]
 		rongque_remind_days: DF.Int
@@ -42,6 +47,17 @@ class HallSettings(Document):
 	def validate(self) -> None:
 		self.validate_thresholds()
 		self.validate_rating_scale()
+		self.validate_hours()
+
+	def validate_hours(self) -> None:
+		from insurance_hall.setup.profile import time_text
+
+		times = [parse_hhmm(time_text(self.get(key))) for key in TIME_SETTINGS]
+		if times[0] is None and not any(times):
+			return  # a site not yet set up; the delay-service log asks for the closing time when used
+		error = hours_error(*times)
+		if error:
+			frappe.throw(error, title=_("作息时间设置有误"))
 
 	def on_update(self) -> None:
 		self.sync_main_leader_scope()

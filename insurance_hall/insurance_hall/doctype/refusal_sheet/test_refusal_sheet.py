@@ -13,7 +13,7 @@ from frappe.utils import add_days, getdate, today
 from insurance_hall.services.refusal import run_deadlines
 from insurance_hall.tests.factories import apply_shipped_profile, make_substitute_assignment
 from insurance_hall.tests.refusal_world import RefusalWorld
-from insurance_hall.tests.utils import IntegrationTestCase, run_background_jobs
+from insurance_hall.tests.utils import IntegrationTestCase, run_background_jobs, wait_until
 
 DT = "Refusal Sheet"
 
@@ -131,9 +131,13 @@ class TestNanyangChain(RefusalTestCase):
 		logs = frappe.get_all("Notification Log", filters={"document_name": name}, pluck="for_user")
 		self.assertEqual(logs, [w.head])
 		run_background_jobs()  # the email is queued by a background job once the action is committed
-		frappe.db.rollback()
-		mails = frappe.get_all(
-			"Email Queue", filters={"reference_name": name}, fields=["name", "message"], order_by="creation"
+		mails = wait_until(
+			lambda: frappe.get_all(
+				"Email Queue",
+				filters={"reference_name": name},
+				fields=["name", "message"],
+				order_by="creation",
+			)
 		)
 		self.assertGreater(frappe.db.count("Email Queue"), before)
 		recipients = {
