@@ -9,6 +9,18 @@ frappe.ui.form.on("Delay Service Record", {
 		frappe.xcall("insurance_hall.api.delay_service.rating_levels").then((levels) => {
 			frm.set_df_property("satisfaction", "options", levels.map((level) => level.label));
 		});
+		if (frm.is_new() && !frm.doc.window) {
+			// the clerk's own window (A post first, then B post)
+			frappe.db
+				.get_list("Service Window", {
+					or_filters: { a_staff: frappe.session.user, b_staff: frappe.session.user },
+					fields: ["name", "a_staff"],
+				})
+				.then((windows) => {
+					const own = windows.find((w) => w.a_staff === frappe.session.user) || windows[0];
+					if (own) frm.set_value("window", own.name);
+				});
+		}
 	},
 
 	refresh(frm) {
@@ -22,8 +34,16 @@ frappe.ui.form.on("Delay Service Record", {
 		if (doc.docstatus === 0 && !doc.__islocal && !doc.handler_confirmed && doc.handler === frappe.session.user) {
 			frm.add_custom_button(__("承办人确认"), () => act(frm, "confirm_handler"));
 		}
-		if (doc.status === "待备案" && frappe.user.has_role("综合科")) {
-			frm.add_custom_button(__("备案"), () => act(frm, "file")).addClass("btn-primary");
+		// filing (备案) is 综合科's action, through the server's checks: Frappe's own Submit is not offered
+		if (doc.docstatus === 0 && frappe.user.has_role("综合科") && doc.handler !== frappe.session.user) {
+			frm.page.clear_primary_action();
+			frm.dashboard.clear_comment();
+			if (doc.status === "待备案") {
+				frm.page.set_primary_action(__("备案"), () => act(frm, "file"));
+				frm.dashboard.add_comment(__("承办人和延时人均已确认，请核对后备案"), "blue", true);
+			} else {
+				frm.dashboard.add_comment(__("承办人和延时人都确认后才能备案"), "yellow", true);
+			}
 		}
 		if (doc.docstatus === 1 && frappe.user.has_role("综合科")) {
 			frm.add_custom_button(__("登记回访"), () =>
