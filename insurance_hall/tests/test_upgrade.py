@@ -9,6 +9,7 @@ from frappe.modules.patch_handler import get_patches_from_app, run_single
 
 from insurance_hall.patches.v1_0.refusal_report_index import INDEX_FIELDS
 from insurance_hall.services.scope import DEPARTMENTAL
+from insurance_hall.tests.factories import apply_shipped_profile
 from insurance_hall.tests.refusal_world import RefusalWorld
 from insurance_hall.tests.utils import IntegrationTestCase
 
@@ -27,6 +28,7 @@ class TestUpgrade(IntegrationTestCase):
 		patches = get_patches_from_app("insurance_hall")
 		self.assertIn("insurance_hall.patches.v1_0.refusal_report_index", patches)
 		self.assertIn("insurance_hall.patches.v1_0.department_scope", patches)
+		self.assertIn("insurance_hall.patches.v1_0.hall_hours", patches)
 		for patch in patches:
 			frappe.get_attr(patch + ".execute")
 
@@ -73,3 +75,24 @@ class TestUpgrade(IntegrationTestCase):
 			frappe.db.set_value("Hall Department", w.department, "head", None)
 			frappe.db.delete("User Permission", {"user": w.head, "allow": "Hall Department"})
 			w.cleanup()
+
+	def test_a_site_of_the_previous_release_gets_the_hall_hours_of_its_profile(self):
+		from insurance_hall.setup.profile import time_text
+
+		fields = ("closing_time", "noon_closing_time", "noon_opening_time")
+		apply_shipped_profile("yinan")
+		frappe.db.commit()
+		try:
+			for field in fields:  # the previous release had no hours
+				frappe.db.set_single_value("Hall Settings", field, None)
+			run_single("insurance_hall.patches.v1_0.hall_hours", force=True)
+			hours = [time_text(frappe.db.get_single_value("Hall Settings", f)) for f in fields]
+			self.assertEqual(hours, ["17:30", "12:00", "13:30"])
+			# hours an admin already set are left alone
+			frappe.db.set_single_value("Hall Settings", "closing_time", "18:00")
+			run_single("insurance_hall.patches.v1_0.hall_hours", force=True)
+			self.assertEqual(time_text(frappe.db.get_single_value("Hall Settings", "closing_time")), "18:00")
+		finally:
+			frappe.db.rollback()
+			apply_shipped_profile("default")
+			frappe.db.commit()
