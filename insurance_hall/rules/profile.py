@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from insurance_hall.rules.chain import chain_level_errors
+from insurance_hall.rules.chain import APPROVERS, chain_level_errors
 from insurance_hall.rules.workdays import HOLIDAY, MAKEUP_WORKDAY, calendar_day_errors
 
 SCHEMA_VERSION = 1
@@ -33,7 +33,15 @@ SETTINGS: dict[str, tuple[type, int | None]] = {
 	"no_show_limit": (int, 1),
 	"rongque_remind_days": (int, 0),
 	"extension_notice_days": (int, 0),
+	# the case (办件): who approves an extension, the handler's reminder lead, 容缺 and proxy service
+	"extension_approver": (str, None),
+	"case_remind_days": (int, 0),
+	"rongque_enabled": (int, 0),
+	"proxy_promised_matters": (int, 0),
+	"proxy_special_groups_only": (int, 0),
 }
+# settings that are a yes (1) or no (0)
+FLAG_SETTINGS = ("rongque_enabled", "proxy_promised_matters", "proxy_special_groups_only")
 REQUIRED_TEXT_SETTINGS = ("bureau_name", "county_name")
 
 # register code -> the register's name on the site (Hall Register.register)
@@ -116,6 +124,13 @@ def settings_errors(settings: Any) -> list[str]:
 			errors.append(f"{where}：应为文字")
 		elif key in REQUIRED_TEXT_SETTINGS and not value.strip():
 			errors.append(f"{where}：不能为空")
+		if key in FLAG_SETTINGS and _is_int(value) and value not in (0, 1):
+			errors.append(f"{where}：应为 0 或 1，实际为 {value}")
+	approver = settings.get("extension_approver")
+	if isinstance(approver, str) and approver not in APPROVERS:
+		errors.append(
+			f"settings.extension_approver：审批人“{approver}”无效，应为 {'、'.join(APPROVERS)} 之一"
+		)
 	return errors
 
 

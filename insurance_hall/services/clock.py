@@ -32,13 +32,18 @@ def run(
 	act: Callable[[Document, ClockStep], None],
 	on: date | str | None = None,
 	horizon: date | None = None,
+	date_field: str = "due_date",
 ) -> dict[str, int]:
 	"""One daily pass: every running record due by `horizon` (default: `on`) is read, marked overdue
-	when late (once), and handed to `act` when it must be reminded or escalated. Returns the counts."""
+	when late (once), and handed to `act` when it must be reminded or escalated. Returns the counts.
+	`date_field` names the date the pass runs on (a promise date rather than the due date, say)."""
 	on = getdate(on or today())
 	counts = {"reminded": 0, "escalated": 0, "overdue": 0}
 	names = frappe.get_all(
-		doctype, filters={**filters, "due_date": ("<=", horizon or on)}, pluck="name", order_by="due_date asc"
+		doctype,
+		filters={**filters, date_field: ("<=", horizon or on)},
+		pluck="name",
+		order_by=f"{date_field} asc",
 	)
 	for name in names:
 		frappe.db.savepoint("hall_clock")
