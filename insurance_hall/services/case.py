@@ -16,6 +16,7 @@ from frappe.utils import get_url_to_form, getdate, now_datetime, today
 from insurance_hall.rules import case as r
 from insurance_hall.rules.chain import APPROVER_LABELS
 from insurance_hall.rules.clock import ClockStep, clock_step
+from insurance_hall.rules.workdays import CalendarNotLoaded
 from insurance_hall.services import clock, inbox
 from insurance_hall.services.calendar import add_working_days, working_days_before, working_days_between
 from insurance_hall.services.routing import RoutingError, resolve
@@ -96,23 +97,20 @@ def holder_name(user: str | None) -> str:
 	return (frappe.utils.get_fullname(user) or user) if user else "（无人）"
 
 
+SETTING_FIELDS = (
+	"rongque_enabled",
+	"rongque_remind_days",
+	"extension_notice_days",
+	"extension_approver",
+	"proxy_promised_matters",
+	"proxy_special_groups_only",
+	"case_remind_days",
+)
+
+
 def hall_settings() -> frappe._dict:
-	return frappe._dict(
-		frappe.db.get_values(
-			"Hall Settings",
-			"Hall Settings",
-			[
-				"rongque_enabled",
-				"rongque_remind_days",
-				"extension_notice_days",
-				"extension_approver",
-				"proxy_promised_matters",
-				"proxy_special_groups_only",
-				"case_remind_days",
-			],
-			as_dict=True,
-		)[0]
-	)
+	"""The county's case settings (typed, as the profile set them)."""
+	return frappe._dict({key: frappe.db.get_single_value("Hall Settings", key) for key in SETTING_FIELDS})
 
 
 # ---------------------------------------------------------------- actions
@@ -434,7 +432,10 @@ def start(doc, on: date) -> None:
 
 def due(doc) -> date:
 	days = doc.promised_days if doc.matter_type == r.PROMISED else 0
-	return r.case_due(getdate(doc.clock_start_on), days or 0, doc.paused_days or 0, add_working_days)
+	try:
+		return r.case_due(getdate(doc.clock_start_on), days or 0, doc.paused_days or 0, add_working_days)
+	except CalendarNotLoaded as exc:
+		frappe.throw(f"{exc}：请大厅管理员先维护工作日历", title="无法计算办结期限")
 
 
 def run_daily(on: date | str | None = None) -> dict[str, int]:
