@@ -645,7 +645,7 @@ def move_to(name: str, from_user: str, to_user: str, behalf: str | None, why: st
 	doc = frappe.get_doc(DOCTYPE, name)
 	doc.extension_approver = to_user
 	doc.extension_acting_for = behalf
-	add_step(doc, "代岗交接" if behalf else "返岗交回", why, user=from_user, behalf=behalf)
+	add_step(doc, "代岗交接" if behalf else "返岗交回", why, user=to_user, behalf=behalf)
 	save(doc, "standin")
 	if not inbox.hand_over(DOCTYPE, name, from_user, to_user, extension_message(doc)):
 		inbox.assign(DOCTYPE, name, to_user, extension_message(doc), due=doc.due_date)
