@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import json
+from io import BytesIO
 
 import frappe
 
@@ -35,6 +37,17 @@ class TestCaseLedger(IntegrationTestCase):
 			materials=[{"material": "身份证"}, {"material": "病历", "may_be_missing": 1}],
 		)
 
+	def setUp(self):
+		self.forget_cases()
+
+	def tearDown(self):
+		self.forget_cases()
+
+	def forget_cases(self):
+		for name in frappe.get_all("Hall Case", filters={"first_responder": self.clerk}, pluck="name"):
+			frappe.delete_doc("Hall Case", name, ignore_permissions=True, force=True)
+		frappe.db.commit()
+
 	def close(self, window: str, closed_on: str, status: str, on_time: int) -> str:
 		name = make_hall_case(self.clerk, service_matter=MATTER, window=window)
 		frappe.db.set_value(
@@ -62,6 +75,29 @@ class TestCaseLedger(IntegrationTestCase):
 			(rows[lt2]["closed"], rows[lt2]["on_time"], rows[lt2]["on_time_rate"]), (1, 1, 100.0)
 		)
 		self.assertEqual((rows["合计"]["closed"], rows["合计"]["on_time"]), (5, 3))
+
+	def test_excel_export_of_the_ledger(self):
+		from frappe.desk.query_report import export_query
+		from openpyxl import load_workbook
+
+		self.close(self.windows[0], "2091-03-03", r.DONE, 1)
+		self.close(self.windows[0], "2091-03-04", r.DONE, 0)
+		frappe.local.form_dict = frappe._dict(
+			{
+				"report_name": "办件按时办结月报",
+				"file_format_type": "Excel",
+				"filters": json.dumps({"month": "2091-03-01", "department": self.department}),
+				"visible_idx": "[]",
+				"include_indentation": 0,
+			}
+		)
+		export_query()
+		self.assertEqual(frappe.response["type"], "binary")
+		sheet = load_workbook(BytesIO(frappe.response["filecontent"])).active
+		rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+		self.assertEqual(rows[0][:5], ["窗口", "办结件数", "按时办结件数", "退办件数", "按时办结率（%）"])
+		self.assertEqual(rows[1][:5], [self.windows[0], 2, 1, 0, 50])
+		self.assertEqual(rows[-1][:3], ["合计", 2, 1])
 
 	def test_the_paper_forms_render_in_chinese_and_mark_what_is_missing(self):
 		name = make_hall_case(
