@@ -21,6 +21,14 @@ def _result(doc) -> dict:
 
 
 @frappe.whitelist(methods=["POST"])
+def register(doc: str | dict, accept: int | str | bool = 0) -> dict:
+	"""Register a case (and accept it at once when `accept`): one write for a matter served at once."""
+	if isinstance(doc, str):
+		doc = json.loads(doc or "{}")
+	return _result(case.register(doc, bool(frappe.utils.cint(accept))))
+
+
+@frappe.whitelist(methods=["POST"])
 def accept(name: str, modified: str | None = None) -> dict:
 	return _result(case.accept(name, modified))
 

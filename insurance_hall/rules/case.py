@@ -34,6 +34,42 @@ EXT_REFUSED = "未批准"
 IMMEDIATE = "Immediate"
 PROMISED = "Promised"
 
+# fields only the case's actions change (insurance_hall.services.case); a save from the form or the
+# REST API that changes one of them is refused, whatever the field's read_only flag says
+MANAGED = (
+	"status",
+	"first_responder",
+	"handler",
+	"due_date",
+	"accepted_on",
+	"clock_start_on",
+	"rongque_promise_date",
+	"closed_on",
+	"return_reason",
+	"on_time",
+	"is_overdue",
+	"applicant_delay",
+	"waiting_higher",
+	"waiting_since",
+	"paused_days",
+	"reminder_sent",
+	"auto_escalated",
+	"rongque_reminded",
+	"referral_kind",
+	"referred_by",
+	"referred_to",
+	"referred_department",
+	"referred_on",
+	"extension_status",
+	"extension_reason",
+	"original_due_date",
+	"extension_new_date",
+	"extension_approver",
+	"extension_acting_for",
+	"extension_opinion",
+	"extension_decided_on",
+)
+
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 

@@ -134,10 +134,41 @@ def check_holder(doc, user: str, states: tuple[str, ...], action: str) -> None:
 		)
 
 
+def register(values: dict, accept_now: bool = False):
+	"""Register a case as the session user (首问负责人) and, when asked, accept it in the same write:
+	the clerk's one step for a matter served at once. What only actions set is not taken from input."""
+	if values.get("due_date"):
+		frappe.throw("办结期限由系统按工作日自动计算，不能手工填写", frappe.PermissionError)
+	clean = {k: v for k, v in values.items() if k not in (*r.MANAGED, "doctype", "name", "steps")}
+	doc = frappe.get_doc({"doctype": DOCTYPE, **clean})
+	user = frappe.session.user
+	doc.first_responder = doc.handler = user
+	doc.status = r.INQUIRY
+	doc.department = doc.department or department_of(doc.window, doc.service_matter)
+	if accept_now:
+		matter = frappe.db.get_value(
+			"Service Matter", doc.service_matter, ["matter_type", "promised_days"], as_dict=True
+		)
+		if not matter:
+			frappe.throw(f"找不到服务事项“{doc.service_matter}”")
+		doc.matter_type, doc.promised_days = matter.matter_type, matter.promised_days
+		fill_materials(doc)
+		apply_acceptance(doc)
+	doc.flags.case_action = "register"
+	doc.insert()
+	return doc
+
+
 def accept(name: str, seen_modified: str | None = None):
 	"""受理: every material received; 即办 due today, 承诺 due in the matter's working days."""
 	doc = lock(name, seen_modified)
 	check_holder(doc, frappe.session.user, (r.INQUIRY,), "受理")
+	apply_acceptance(doc)
+	save(doc, "accept")
+	return doc
+
+
+def apply_acceptance(doc) -> None:
 	missing = r.missing_materials([(row.material, bool(row.received)) for row in doc.materials])
 	if missing:
 		frappe.throw(
@@ -147,8 +178,6 @@ def accept(name: str, seen_modified: str | None = None):
 	start(doc, getdate(today()))
 	doc.status = r.ACCEPTED
 	add_step(doc, "受理", f"受理，办结期限 {doc.due_date}")
-	save(doc, "accept")
-	return doc
 
 
 def accept_rongque(name: str, promises: list[dict], seen_modified: str | None = None):

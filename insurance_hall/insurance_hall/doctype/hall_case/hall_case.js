@@ -14,7 +14,15 @@ function missing_materials(frm) {
 
 frappe.ui.form.on("Hall Case", {
 	refresh(frm) {
-		if (frm.is_new()) return;
+		if (frm.is_new()) {
+			// a matter served at once: register and accept in one step
+			frm.add_custom_button(__("登记并受理"), () =>
+				frappe
+					.call({ method: CASE_API + "register", args: { doc: frm.doc, accept: 1 }, freeze: true })
+					.then((r) => frappe.set_route("Form", "Hall Case", r.message.name))
+			);
+			return;
+		}
 		const me = frappe.session.user;
 		const holder = frm.doc.handler === me;
 		const status = frm.doc.status;

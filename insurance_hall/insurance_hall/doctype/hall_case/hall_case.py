@@ -8,43 +8,6 @@ from frappe.model.document import Document
 from insurance_hall.rules import case as r
 from insurance_hall.services import case as service
 
-# fields only the case's actions change (insurance_hall.services.case); a save from the form or the
-# REST API that changes one of them is refused, whatever the field's read_only flag says
-MANAGED = (
-	"status",
-	"first_responder",
-	"handler",
-	"due_date",
-	"accepted_on",
-	"clock_start_on",
-	"rongque_promise_date",
-	"closed_on",
-	"return_reason",
-	"on_time",
-	"is_overdue",
-	"applicant_delay",
-	"waiting_higher",
-	"waiting_since",
-	"paused_days",
-	"reminder_sent",
-	"auto_escalated",
-	"rongque_reminded",
-	"referral_kind",
-	"referred_by",
-	"referred_to",
-	"referred_department",
-	"referred_on",
-	"extension_status",
-	"extension_reason",
-	"original_due_date",
-	"extension_new_date",
-	"extension_approver",
-	"extension_acting_for",
-	"extension_opinion",
-	"extension_decided_on",
-)
-CLOSED = (r.DONE, r.RETURNED)
-
 
 class HallCase(Document):
 	# begin: auto-generated types
@@ -135,7 +98,7 @@ class HallCase(Document):
 			return
 		if self.due_date:
 			frappe.throw(_("办结期限由系统按工作日自动计算，不能手工填写"), frappe.PermissionError)
-		for field in MANAGED:
+		for field in r.MANAGED:
 			self.set(field, None if self.meta.get_field(field).fieldtype not in ("Check", "Int") else 0)
 		self.first_responder = frappe.session.user
 		self.handler = frappe.session.user
@@ -168,7 +131,7 @@ class HallCase(Document):
 				_("办结期限由系统按工作日自动计算，不能手工修改；确需延长的，请申请延期"),
 				frappe.PermissionError,
 			)
-		for field in MANAGED:
+		for field in r.MANAGED:
 			if str(self.get(field) or 0) != str(before.get(field) or 0):
 				label = _(self.meta.get_label(field))
 				frappe.throw(f"“{label}”只能通过办件操作改变，不能直接修改", frappe.PermissionError)

@@ -142,6 +142,21 @@ class TestHallCase(IntegrationTestCase):
 		self.assertEqual((doc.status, doc.on_time, str(doc.closed_on)), (r.DONE, 1, today()))
 		self.assertEqual([s.action for s in doc.steps], ["受理", "办结"])
 
+	def test_an_immediate_case_is_registered_and_accepted_in_one_step(self):
+		w = self.w
+		response = w.call(w.clerk, "register", doc=w.data(status=r.DONE), accept=1)
+		self.assertEqual(response.status, 200, response.text[:500])
+		result = response.json["message"]
+		self.assertEqual(
+			(result["status"], result["due_date"], result["handler"]), (r.ACCEPTED, today(), w.clerk)
+		)
+		before = frappe.db.count("Hall Case")
+		refused = w.call(w.clerk, "register", doc=w.data(id_number="110105194912310021"), accept=1)
+		self.assert_refused_call(None, refused, "校验码不符")
+		lacking = w.call(w.clerk, "register", doc=w.data(matter=PROMISED), accept=1)
+		self.assert_refused_call(None, lacking, "缺少：异地就医备案表")
+		self.assertEqual(frappe.db.count("Hall Case"), before)
+
 	def test_a_promised_case_is_due_in_working_days_from_the_day_after_acceptance(self):
 		name = self.w.accepted_promised_case()
 		doc = frappe.get_doc("Hall Case", name)
