@@ -306,6 +306,17 @@ class TestHallCase(IntegrationTestCase):
 		ok = w.client(w.receiver).update("Hall Case", name, {"contact_phone": "13700000000"})
 		self.assertEqual(ok.status, 200, ok.text[:500])
 
+	def test_a_head_sees_the_cases_of_their_department_only(self):
+		w = self.w
+		own = w.register()
+		referred = w.register()
+		self.assertEqual(
+			w.call(w.clerk, "refer", name=referred, kind="领办", department=w.other_department).status, 200
+		)
+		head = w.client(w.head)
+		self.assertEqual(head.get("Hall Case", own).status, 200)
+		self.assertEqual(head.get("Hall Case", referred).status, 403)
+
 	# ------------------------------------------------------------ extension
 
 	def test_only_the_named_approver_approves_an_extension(self):
