@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 import frappe
+from frappe.query_builder.functions import Max
 from frappe.utils import get_url_to_form, getdate, now_datetime, today
 
 from insurance_hall.rules import case as r
@@ -473,11 +474,12 @@ def run_daily(on: date | str | None = None) -> dict[str, int]:
 	on = getdate(on or today())
 	settings = hall_settings()
 	lead = settings.case_remind_days or 0
-	counts = clock.run(
+	counts = clock.run_many(
 		DOCTYPE,
 		{"status": ("in", r.RUNNING), "waiting_higher": 0},
-		lambda doc, day: due_step(doc, day, lead),
-		due_act,
+		["reminder_sent", "handler", "applicant_name", "service_matter"],
+		lambda row, day: due_step(row, day, lead),
+		remind_handlers,
 		on=on,
 		horizon=add_working_days(on, lead),
 	)
@@ -511,17 +513,80 @@ def due_step(doc, on: date, lead: int) -> ClockStep:
 	)
 
 
-def due_act(doc, step: ClockStep) -> None:
-	doc.reminder_sent = 1
-	add_step(doc, "到期提醒", f"办结期限 {doc.due_date}，请按时办结", user="Administrator")
-	save(doc, "remind")
-	inbox.assign(
-		DOCTYPE,
-		doc.name,
-		doc.handler,
-		f"办件 {doc.name}（申请人 {doc.applicant_name}，{doc.service_matter}）将于 {doc.due_date} 到期，请按时办结。",
-		due=doc.due_date,
-		urgent=bool(doc.is_overdue),
+def remind_handlers(due: list[tuple[dict, ClockStep]]) -> None:
+	"""The cases to remind: flagged in one update, one trail line each in one insert, and each
+	handler told once with the list of their cases (one notification, not one per case)."""
+	rows = [row for row, step in due if step.remind]
+	if not rows:
+		return
+	names = [row.name for row in rows]
+	table = frappe.qb.DocType(DOCTYPE)
+	frappe.qb.update(table).set(table.reminder_sent, 1).where(table.name.isin(names)).run()
+	add_steps_in_bulk(
+		[(row.name, "到期提醒", f"办结期限 {row.due_date}，请按时办结") for row in rows], user="Administrator"
+	)
+	by_handler: dict[str, list] = {}
+	for row in rows:
+		by_handler.setdefault(row.handler, []).append(row)
+	for handler, cases in by_handler.items():
+		listed = "；".join(
+			f"{c.name}（{c.applicant_name}，{c.service_matter}，{c.due_date} 到期）" for c in cases[:20]
+		)
+		more = f" 等共 {len(cases)} 件" if len(cases) > 20 else ""
+		inbox.notify(
+			DOCTYPE, cases[0].name, handler, f"您有 {len(cases)} 件办件即将到期，请按时办结。{listed}{more}"
+		)
+
+
+def add_steps_in_bulk(lines: list[tuple[str, str, str]], user: str) -> None:
+	"""Trail lines (case, action, note) appended to many cases in one insert."""
+	step = frappe.qb.DocType("Hall Case Step")
+	last = dict(
+		frappe.qb.from_(step)
+		.select(step.parent, Max(step.idx))
+		.where((step.parenttype == DOCTYPE) & step.parent.isin([name for name, _a, _n in lines]))
+		.groupby(step.parent)
+		.run()
+	)
+	now = now_datetime()
+	rows = []
+	for name, action, note in lines:
+		last[name] = (last.get(name) or 0) + 1
+		rows.append(
+			(
+				frappe.generate_hash(length=10),
+				name,
+				DOCTYPE,
+				"steps",
+				last[name],
+				action,
+				user,
+				note,
+				now,
+				now,
+				now,
+				user,
+				user,
+			)
+		)
+	frappe.db.bulk_insert(
+		"Hall Case Step",
+		[
+			"name",
+			"parent",
+			"parenttype",
+			"parentfield",
+			"idx",
+			"action",
+			"by_user",
+			"note",
+			"acted_at",
+			"creation",
+			"modified",
+			"owner",
+			"modified_by",
+		],
+		rows,
 	)
 
 

@@ -270,8 +270,20 @@ class TestHallCase(IntegrationTestCase):
 		w = self.w
 		name = w.accepted_promised_case()
 		due = getdate(frappe.db.get_value("Hall Case", name, "due_date"))
+		run_daily(on=working_days_before(due, 2))
+		self.assertEqual(frappe.db.get_value("Hall Case", name, "reminder_sent"), 0)
 		run_daily(on=working_days_before(due, 1))
-		self.assertEqual(frappe.db.get_value("Hall Case", name, "reminder_sent"), 1)
+		run_daily(on=working_days_before(due, 1))  # a second run changes nothing
+		doc = frappe.get_doc("Hall Case", name)
+		self.assertEqual((doc.reminder_sent, doc.is_overdue), (1, 0))
+		self.assertEqual([s.action for s in doc.steps], ["受理", "到期提醒"])
+		self.assertEqual([s.idx for s in doc.steps], [1, 2])
+		told = frappe.get_all(
+			"Notification Log",
+			filters={"for_user": w.clerk, "document_type": "Hall Case"},
+			pluck="email_content",
+		)
+		self.assertTrue(any(name in text and "即将到期" in text for text in told), told)
 		run_daily(on=add_days(due, 1))
 		self.assertEqual(frappe.db.get_value("Hall Case", name, "is_overdue"), 1)
 
