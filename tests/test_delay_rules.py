@@ -5,11 +5,17 @@ from datetime import time
 import pytest
 
 from insurance_hall.rules import delay as d
-from insurance_hall.rules.profile import settings_errors
+from insurance_hall.rules.profile import load_profile, settings_errors
 from insurance_hall.rules.rating import is_bad, rating_error
 
 CLOSING, NOON, AFTERNOON = time(17, 30), time(12, 0), time(13, 30)
-YINAN_SCALE = [("非常满意", False), ("满意", False), ("基本满意", False), ("不满意", True), ("非常不满意", True)]
+YINAN_SCALE = [
+	("非常满意", False),
+	("满意", False),
+	("基本满意", False),
+	("不满意", True),
+	("非常不满意", True),
+]
 
 
 def test_the_extension_runs_from_the_closing_time():
@@ -74,23 +80,7 @@ def test_the_hall_hours_must_make_sense():
 
 
 def test_a_profile_with_a_bad_time_is_refused_naming_the_key():
-	settings = {
-		"bureau_name": "局",
-		"county_name": "县",
-		"business_env_office": "",
-		"complaint_phone": "",
-		"appointment_phone": "",
-		"refusal_answer_days": 3,
-		"complaint_solve_days": 3,
-		"bad_rating_check_hours": 24,
-		"bad_rating_fix_days": 15,
-		"no_show_limit": 3,
-		"rongque_remind_days": 1,
-		"extension_notice_days": 3,
-		"closing_time": "17:30",
-		"noon_closing_time": "12:00",
-		"noon_opening_time": "13:30",
-	}
+	settings = dict(load_profile("default")["settings"])
 	assert settings_errors(settings) == []
 	assert settings_errors({**settings, "closing_time": "5pm"}) == [
 		"settings.closing_time：“5pm”不是有效的时间，应为 时:分（如 17:30）"

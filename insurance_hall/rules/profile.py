@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from insurance_hall.rules.chain import chain_level_errors
+from insurance_hall.rules.chain import APPROVERS, chain_level_errors
 from insurance_hall.rules.delay import HHMM, hours_error, parse_hhmm
 from insurance_hall.rules.workdays import HOLIDAY, MAKEUP_WORKDAY, calendar_day_errors
 
@@ -37,7 +37,15 @@ SETTINGS: dict[str, tuple[type, int | None]] = {
 	"closing_time": (str, None),
 	"noon_closing_time": (str, None),
 	"noon_opening_time": (str, None),
+	# the case (办件): who approves an extension, the handler's reminder lead, 容缺 and proxy service
+	"extension_approver": (str, None),
+	"case_remind_days": (int, 0),
+	"rongque_enabled": (int, 0),
+	"proxy_promised_matters": (int, 0),
+	"proxy_special_groups_only": (int, 0),
 }
+# settings that are a yes (1) or no (0)
+FLAG_SETTINGS = ("rongque_enabled", "proxy_promised_matters", "proxy_special_groups_only")
 REQUIRED_TEXT_SETTINGS = ("bureau_name", "county_name", "closing_time")
 # times of day, written "17:30"
 TIME_SETTINGS = ("closing_time", "noon_closing_time", "noon_opening_time")
@@ -124,6 +132,13 @@ def settings_errors(settings: Any) -> list[str]:
 			errors.append(f"{where}：不能为空")
 		elif key in TIME_SETTINGS and value and not HHMM.match(value):
 			errors.append(f"{where}：“{value}”不是有效的时间，应为 时:分（如 17:30）")
+		if key in FLAG_SETTINGS and _is_int(value) and value not in (0, 1):
+			errors.append(f"{where}：应为 0 或 1，实际为 {value}")
+	approver = settings.get("extension_approver")
+	if isinstance(approver, str) and approver not in APPROVERS:
+		errors.append(
+			f"settings.extension_approver：审批人“{approver}”无效，应为 {'、'.join(APPROVERS)} 之一"
+		)
 	if not errors:
 		error = hours_error(*(parse_hhmm(settings[key]) for key in TIME_SETTINGS))
 		if error:

@@ -124,6 +124,24 @@ class WorkCalendar:
 			raise CalendarNotLoaded(self._next_missing_year(start))
 		return result
 
+	def working_days_before(self, day: date, days: int) -> date:
+		"""The working day that lies `days` working days before `day` (a reminder ahead of a due date).
+
+		`days == 0` gives `day` itself.
+		"""
+		if days < 0:
+			raise ValueError("工作日数不能为负数")
+		self._check(day)
+		if days == 0:
+			return day
+		index = bisect.bisect_left(self._workdays, day.toordinal()) - days
+		if index < 0:
+			raise CalendarNotLoaded(day.year - 1)
+		result = date.fromordinal(self._workdays[index])
+		if not self._years_between_loaded(result.year, day.year):
+			raise CalendarNotLoaded(result.year)
+		return result
+
 	def working_days_between(self, start: date, end: date) -> int:
 		"""Working days in (start, end]: how many of a limit have been used by `end`.
 

@@ -47,3 +47,11 @@ def add_working_days(start: date | str, days: int) -> date:
 
 def is_working_day(day: date | str) -> bool:
 	return get_work_calendar().is_working_day(getdate(day))
+
+
+def working_days_before(day: date | str, days: int) -> date:
+	return get_work_calendar().working_days_before(getdate(day), days)
+
+
+def working_days_between(start: date | str, end: date | str) -> int:
+	return get_work_calendar().working_days_between(getdate(start), getdate(end))

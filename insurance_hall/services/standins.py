@@ -17,7 +17,7 @@ from datetime import date
 import frappe
 from frappe.utils import get_fullname, getdate, today
 
-from insurance_hall.services import refusal
+from insurance_hall.services import case, refusal
 from insurance_hall.services.routing import acting_for_today
 
 
@@ -38,6 +38,8 @@ FORMS: tuple[Waiting, ...] = (
 	Waiting(
 		refusal.DOCTYPE, refusal.waiting_for, refusal.held_for, refusal.move_to, refusal.people_with_standins
 	),
+	# extension approvals of cases (办件延期) wait for the named approver
+	Waiting(case.DOCTYPE, case.waiting_for, case.held_for, case.move_to, case.people_with_standins),
 )
 
 

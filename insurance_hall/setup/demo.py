@@ -19,7 +19,7 @@ DEMO_EMAIL_ACCOUNT = "大厅通知发件箱（演示）"
 
 def load_demo(password: str = "Demo@2026", smtp_port: int = 2525) -> dict[str, int]:
 	data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
-	summary = {"users": 0, "departments": 0, "windows": 0, "matters": 0}
+	summary = {"users": 0, "departments": 0, "windows": 0, "matters": 0, "cases": 0}
 	for user in data["users"]:
 		summary["users"] += make_user(user, password)
 	frappe.db.set_single_value("Hall Settings", "main_leader", data["main_leader"])
@@ -29,6 +29,8 @@ def load_demo(password: str = "Demo@2026", smtp_port: int = 2525) -> dict[str, i
 		summary["windows"] += make_record("Service Window", window["window_no"], window)
 	for matter in data["matters"]:
 		summary["matters"] += make_record("Service Matter", matter["matter_name"], matter)
+	for case in data.get("cases", []):
+		summary["cases"] += make_case(case, data["main_leader"])
 	complete_setup_wizard()
 	set_site_language()
 	ensure_demo_email_account(smtp_port)
@@ -74,6 +76,61 @@ def make_record(doctype: str, name: str, values: dict) -> int:
 	if frappe.db.exists(doctype, name):
 		return 0
 	frappe.get_doc({"doctype": doctype, **values}).insert(ignore_permissions=True)
+	return 1
+
+
+def make_case(case: dict, leader: str) -> int:
+	"""A case of the demo day, registered by its clerk and taken through its actions by the case
+	service, as the clerk (and the main leader for an extension) would in the Desk."""
+	from frappe.utils import today
+
+	from insurance_hall.services import case as service
+	from insurance_hall.services.calendar import add_working_days
+
+	values = dict(case["values"])
+	if frappe.db.exists(
+		"Hall Case", {"applicant_name": values["applicant_name"], "service_matter": values["service_matter"]}
+	):
+		return 0
+	received = set(values.pop("received", []))
+	handed_over = set(values.pop("handed_over", []))
+	previous = frappe.session.user
+	frappe.set_user(case["clerk"])
+	try:
+		doc = frappe.get_doc({"doctype": "Hall Case", **values})
+		doc.insert()
+		for row in doc.materials:
+			row.received = int(row.material in received)
+			row.handed_over = int(row.material in handed_over)
+		doc.save()
+		for action in case["actions"]:
+			if action == "accept":
+				service.accept(doc.name)
+			elif action == "finish":
+				service.finish(doc.name)
+			elif "rongque" in action and frappe.db.get_single_value("Hall Settings", "rongque_enabled"):
+				promise = action["rongque"]
+				service.accept_rongque(
+					doc.name,
+					[
+						{
+							"material": promise["material"],
+							"supply_method": promise["supply_method"],
+							"promised_date": add_working_days(today(), promise["working_days"]),
+						}
+					],
+				)
+			elif "refer" in action:
+				service.refer(doc.name, action["refer"]["kind"], action["refer"]["department"])
+			elif "extension" in action:
+				ask = action["extension"]
+				due = frappe.db.get_value("Hall Case", doc.name, "due_date")
+				service.request_extension(doc.name, ask["reason"], add_working_days(due, ask["working_days"]))
+				frappe.set_user(frappe.db.get_value("Hall Case", doc.name, "extension_approver") or leader)
+				service.decide_extension(doc.name, True, ask["approver_opinion"])
+				frappe.set_user(case["clerk"])
+	finally:
+		frappe.set_user(previous)
 	return 1
 
 

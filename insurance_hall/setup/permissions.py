@@ -48,8 +48,22 @@ PERMISSIONS["Refusal Sheet"] = {
 	HALL_ADMIN: "R",
 	"System Manager": "R",
 }
+# The case (办件): the clerk who first answers (首问负责人) creates it and keeps seeing it to the end,
+# also after referring it; the person it is referred to gets it shared (services.case). Leaders, the
+# records office and the complaint handler read. State, time limit, referral and extension change
+# only through the case's actions (services.case), checked there and recorded in the trail.
+PERMISSIONS["Hall Case"] = {
+	WINDOW_STAFF: "RCW",
+	SECTION_HEAD: "R",
+	DEPUTY: "R",
+	MAIN_LEADER: "R",
+	RECORDS: "R",
+	COMPLAINT_HANDLER: "R",
+	HALL_ADMIN: "R",
+	"System Manager": "R",
+}
 # roles whose rights on a DocType hold only for the records they created
-IF_OWNER: dict[str, set[str]] = {"Refusal Sheet": {WINDOW_STAFF}}
+IF_OWNER: dict[str, set[str]] = {"Refusal Sheet": {WINDOW_STAFF}, "Hall Case": {WINDOW_STAFF}}
 
 # The delay-service log (延时服务登记表): the window's clerk records and confirms their own; 综合科 files
 # (submits) it; a filed record is kept as it is (nobody cancels, amends or deletes it). Return visits are

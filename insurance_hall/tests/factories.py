@@ -97,3 +97,19 @@ def make_outgoing_email_account() -> str:
 		).insert(ignore_permissions=True)
 		frappe.db.commit()
 	return name
+
+
+def make_hall_case(user: str = "Administrator", **values) -> str:
+	"""A case registered by `user` (the first responder), committed; returns its name."""
+	values.setdefault("applicant_name", "张三")
+	values.setdefault("contact_phone", "13800000000")
+	values.setdefault("channel", "来访")
+	values.setdefault("service_matter", make_service_matter())
+	previous = frappe.session.user
+	frappe.set_user(user)
+	try:
+		doc = frappe.get_doc({"doctype": "Hall Case", **values}).insert()
+	finally:
+		frappe.set_user(previous)
+	frappe.db.commit()
+	return doc.name

@@ -25,22 +25,27 @@ class HallSettings(Document):
 		bad_rating_check_hours: DF.Int
 		bad_rating_fix_days: DF.Int
 		bureau_name: DF.Data
-		closing_time: DF.Time | None
 		business_env_office: DF.Data | None
+		case_remind_days: DF.Int
+		closing_time: DF.Time | None
 		complaint_phone: DF.Data | None
 		complaint_solve_days: DF.Int
 		county_name: DF.Data
 		default_refusal_chain: DF.Link | None
+		extension_approver: DF.Literal["Department Head", "Deputy In Charge", "Main Leader"]
 		extension_notice_days: DF.Int
 		main_leader: DF.Link | None
 		no_show_limit: DF.Int
 		noon_closing_time: DF.Time | None
 		noon_opening_time: DF.Time | None
 		profile_key: DF.Data | None
+		proxy_promised_matters: DF.Check
+		proxy_special_groups_only: DF.Check
 		rating_levels: DF.Table[RatingLevel]
 		records_officer: DF.Link | None
 		refusal_answer_days: DF.Int
 		registers: DF.Table[HallRegister]
+		rongque_enabled: DF.Check
 		rongque_remind_days: DF.Int
 
 	# end: auto-generated types

@@ -5,6 +5,7 @@ import frappe
 from frappe.model.document import Document
 
 from insurance_hall.rules import refusal as r
+from insurance_hall.services import case
 
 # what a user may change by saving the form, and in which states; everything else moves only
 # through the sheet's actions (insurance_hall.services.refusal.act)
@@ -50,6 +51,7 @@ class RefusalSheet(Document):
 		filed_with_business_office: DF.Check
 		first_responder: DF.Link | None
 		first_responder_phone: DF.Data | None
+		hall_case: DF.Link | None
 		is_overdue: DF.Check
 		legal_basis: DF.SmallText
 		levels: DF.Table[RefusalSheetLevel]
@@ -86,6 +88,7 @@ class RefusalSheet(Document):
 
 	# end: auto-generated types
 	def before_insert(self) -> None:
+		self.carry_over_case()
 		self.set_first_responder()
 
 	def validate(self) -> None:
@@ -100,6 +103,13 @@ class RefusalSheet(Document):
 
 	def on_trash(self) -> None:
 		self.guard_delete()
+
+	def carry_over_case(self) -> None:
+		"""A sheet started from a case (办件) takes its applicant, matter and department."""
+		if self.hall_case:
+			for field, value in case.refusal_values(self.hall_case).items():
+				if value and not self.get(field):
+					self.set(field, value)
 
 	def set_first_responder(self) -> None:
 		"""The first person asked owns the request (首问负责): the clerk filing the sheet."""

@@ -1,0 +1,132 @@
+// 办件: the clerk's buttons. Every action is a call to insurance_hall.api.case (checked on the server).
+
+const CASE_API = "insurance_hall.api.case.";
+
+function case_call(frm, method, args) {
+	return frappe
+		.call({ method: CASE_API + method, args: { name: frm.doc.name, modified: frm.doc.modified, ...args } })
+		.then(() => frm.reload_doc());
+}
+
+function missing_materials(frm) {
+	return (frm.doc.materials || []).filter((row) => !row.received).map((row) => row.material);
+}
+
+frappe.ui.form.on("Hall Case", {
+	refresh(frm) {
+		if (frm.is_new()) {
+			// a matter served at once: register and accept in one step
+			frm.add_custom_button(__("登记并受理"), () =>
+				frappe
+					.call({ method: CASE_API + "register", args: { doc: frm.doc, accept: 1 }, freeze: true })
+					.then((r) => frappe.set_route("Form", "Hall Case", r.message.name))
+			);
+			return;
+		}
+		const me = frappe.session.user;
+		const holder = frm.doc.handler === me;
+		const status = frm.doc.status;
+		frm.add_custom_button(__("一次性告知书"), () => frm.print_doc("一次性告知书"), __("打印"));
+		if (status === "容缺受理") {
+			frm.add_custom_button(__("容缺受理告知承诺书"), () => frm.print_doc("容缺受理告知承诺书"), __("打印"));
+		}
+		if (frm.doc.extension_status === "已批准") {
+			frm.add_custom_button(__("延期告知书（一式两份）"), () => frm.print_doc("延期告知书"), __("打印"));
+		}
+		if (frm.doc.service_mode === "代办") {
+			frm.add_custom_button(__("代办通知单"), () => frm.print_doc("代办通知单"), __("打印"));
+		}
+		if (frm.doc.extension_status === "待审批" && frm.doc.extension_approver === me) {
+			frm.add_custom_button(__("批准延期"), () => decide_extension(frm, 1), __("延期"));
+			frm.add_custom_button(__("不批准延期"), () => decide_extension(frm, 0), __("延期"));
+		}
+		if (!holder) return;
+		if (status === "咨询") {
+			frm.add_custom_button(__("受理"), () => case_call(frm, "accept"), __("办理"));
+			frm.add_custom_button(__("容缺受理"), () => rongque(frm), __("办理"));
+		}
+		if (["咨询", "已受理", "容缺受理"].includes(status)) {
+			frm.add_custom_button(__("领办/导办"), () => refer(frm), __("办理"));
+		}
+		if (status === "已受理") {
+			frm.add_custom_button(__("办结"), () => case_call(frm, "finish"), __("办理"));
+		}
+		if (["已受理", "容缺受理"].includes(status)) {
+			if (missing_materials(frm).length) {
+				frm.add_custom_button(__("登记补正材料"), () => supply(frm), __("办理"));
+			}
+			frm.add_custom_button(__("申请延期"), () => extension(frm), __("办理"));
+			if (frm.doc.waiting_higher) {
+				frm.add_custom_button(__("上级办理完毕"), () => case_call(frm, "back_from_above"), __("办理"));
+			} else {
+				frm.add_custom_button(__("报上级审批"), () => ask(frm, "send_up", "note", __("报送说明")), __("办理"));
+			}
+			frm.add_custom_button(
+				__("申请人原因延误"),
+				() => ask(frm, "mark_applicant_delay", "reason", __("申请人原因")),
+				__("办理")
+			);
+		}
+	},
+});
+
+function ask(frm, method, field, label) {
+	frappe.prompt([{ fieldname: field, label, fieldtype: "Small Text", reqd: 1 }], (v) =>
+		case_call(frm, method, v)
+	);
+}
+
+function rongque(frm) {
+	const fields = [];
+	missing_materials(frm).forEach((material, i) => {
+		fields.push({ fieldtype: "Section Break", label: material });
+		fields.push({ fieldname: `method_${i}`, label: __("补正方式"), fieldtype: "Data", default: "现场提交" });
+		fields.push({ fieldname: `date_${i}`, label: __("补正时间"), fieldtype: "Date", reqd: 1 });
+	});
+	frappe.prompt(fields, (v) => {
+		const promises = missing_materials(frm).map((material, i) => ({
+			material,
+			supply_method: v[`method_${i}`],
+			promised_date: v[`date_${i}`],
+		}));
+		case_call(frm, "accept_rongque", { promises: JSON.stringify(promises) });
+	}, __("容缺受理：每项容缺材料的补正方式和时间"));
+}
+
+function supply(frm) {
+	frappe.prompt(
+		[{ fieldname: "materials", label: __("收到的材料"), fieldtype: "MultiSelect", options: missing_materials(frm), reqd: 1 }],
+		(v) => {
+			const materials = v.materials.split(",").map((s) => s.trim()).filter(Boolean);
+			case_call(frm, "supply", { materials: JSON.stringify(materials) });
+		}
+	);
+}
+
+function refer(frm) {
+	frappe.prompt(
+		[
+			{ fieldname: "kind", label: __("转办方式"), fieldtype: "Select", options: "领办\n导办", reqd: 1 },
+			{ fieldname: "department", label: __("承办科室"), fieldtype: "Link", options: "Hall Department", reqd: 1 },
+			{ fieldname: "to_user", label: __("接办人（不填则按科室职责清单）"), fieldtype: "Link", options: "User" },
+			{ fieldname: "note", label: __("说明"), fieldtype: "Small Text" },
+		],
+		(v) => frappe.call({ method: CASE_API + "refer", args: { name: frm.doc.name, ...v } }).then(() => frm.reload_doc())
+	);
+}
+
+function extension(frm) {
+	frappe.prompt(
+		[
+			{ fieldname: "reason", label: __("延期理由"), fieldtype: "Small Text", reqd: 1 },
+			{ fieldname: "new_date", label: __("新的办结期限"), fieldtype: "Date", reqd: 1 },
+		],
+		(v) => case_call(frm, "request_extension", v)
+	);
+}
+
+function decide_extension(frm, approve) {
+	frappe.prompt([{ fieldname: "opinion", label: __("审批意见"), fieldtype: "Small Text" }], (v) =>
+		case_call(frm, "decide_extension", { approve, opinion: v.opinion })
+	);
+}
