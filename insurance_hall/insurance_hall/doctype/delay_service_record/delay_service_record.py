@@ -32,6 +32,7 @@ class DelayServiceRecord(Document):
 		handler: DF.Link | None
 		handler_confirmed: DF.Check
 		handler_confirmed_at: DF.Datetime | None
+		hall_case: DF.Link | None
 		handling_result: DF.SmallText
 		matter_text: DF.Data | None
 		satisfaction: DF.Autocomplete | None

@@ -26,15 +26,27 @@ frappe.ui.form.on("Hall Case", {
 		const me = frappe.session.user;
 		const holder = frm.doc.handler === me;
 		const status = frm.doc.status;
-		frm.add_custom_button(__("一次性告知书"), () => frm.print_doc("一次性告知书"), __("打印"));
+		frm.add_custom_button(__("一次性告知书"), () => print_as(frm, "一次性告知书"), __("打印"));
+		if (!frm.is_new() && frappe.model.can_create("Delay Service Record")) {
+			// served after hours: the delay-service record starts from the case, citizen and matter carried over
+			frm.add_custom_button(__("登记延时服务"), () =>
+				frappe.new_doc("Delay Service Record", {
+					hall_case: frm.doc.name,
+					window: frm.doc.window,
+					service_matter: frm.doc.service_matter,
+					citizen_name: frm.doc.applicant_name,
+					citizen_phone: frm.doc.contact_phone,
+				})
+			);
+		}
 		if (status === "容缺受理") {
-			frm.add_custom_button(__("容缺受理告知承诺书"), () => frm.print_doc("容缺受理告知承诺书"), __("打印"));
+			frm.add_custom_button(__("容缺受理告知承诺书"), () => print_as(frm, "容缺受理告知承诺书"), __("打印"));
 		}
 		if (frm.doc.extension_status === "已批准") {
-			frm.add_custom_button(__("延期告知书（一式两份）"), () => frm.print_doc("延期告知书"), __("打印"));
+			frm.add_custom_button(__("延期告知书（一式两份）"), () => print_as(frm, "延期告知书"), __("打印"));
 		}
 		if (frm.doc.service_mode === "代办") {
-			frm.add_custom_button(__("代办通知单"), () => frm.print_doc("代办通知单"), __("打印"));
+			frm.add_custom_button(__("代办通知单"), () => print_as(frm, "代办通知单"), __("打印"));
 		}
 		if (frm.doc.extension_status === "待审批" && frm.doc.extension_approver === me) {
 			frm.add_custom_button(__("批准延期"), () => decide_extension(frm, 1), __("延期"));
@@ -129,4 +141,10 @@ function decide_extension(frm, approve) {
 	frappe.prompt([{ fieldname: "opinion", label: __("审批意见"), fieldtype: "Small Text" }], (v) =>
 		case_call(frm, "decide_extension", { approve, opinion: v.opinion })
 	);
+}
+
+// frm.print_doc() always opens the default format: each paper form opens in its own print view
+function print_as(frm, format) {
+	const query = $.param({ doctype: frm.doctype, name: frm.doc.name, format, no_letterhead: 1 });
+	window.open(frappe.urllib.get_full_url(`/printview?${query}`));
 }
