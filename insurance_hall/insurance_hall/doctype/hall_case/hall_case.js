@@ -13,6 +13,39 @@ function missing_materials(frm) {
 }
 
 frappe.ui.form.on("Hall Case", {
+	onload(frm) {
+		if (frm.is_new() && !frm.doc.window) {
+			// the clerk's own window (A post first, then B post)
+			frappe.db
+				.get_list("Service Window", {
+					or_filters: { a_staff: frappe.session.user, b_staff: frappe.session.user },
+					fields: ["name", "a_staff"],
+				})
+				.then((windows) => {
+					const own = windows.find((w) => w.a_staff === frappe.session.user) || windows[0];
+					if (own && !frm.doc.window) frm.set_value("window", own.name);
+				});
+		}
+	},
+
+	service_matter(frm) {
+		// the matter's list of materials, to tick what the applicant brought (what was ticked stays)
+		if (!frm.doc.service_matter || frm.doc.status !== "咨询") return;
+		frappe.db.get_doc("Service Matter", frm.doc.service_matter).then((matter) => {
+			const ticked = {};
+			(frm.doc.materials || []).forEach((row) => (ticked[row.material] = row.received));
+			frm.clear_table("materials");
+			(matter.materials || []).forEach((item) =>
+				frm.add_child("materials", {
+					material: item.material,
+					may_be_missing: item.may_be_missing,
+					received: ticked[item.material] || 0,
+				})
+			);
+			frm.refresh_field("materials");
+		});
+	},
+
 	refresh(frm) {
 		if (frm.is_new()) {
 			// a matter served at once: register and accept in one step
