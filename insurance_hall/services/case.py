@@ -705,36 +705,6 @@ def refusal_values(case_name: str) -> dict:
 # ---------------------------------------------------------------- stand-ins (services.standins)
 
 
-def waiting_for(user: str) -> list[str]:
-	return frappe.get_all(
-		DOCTYPE,
-		filters={
-			"extension_status": r.EXT_PENDING,
-			"extension_approver": user,
-			"extension_acting_for": ("is", "not set"),
-		},
-		pluck="name",
-	)
-
-
-def held_for(user: str) -> list[tuple[str, str]]:
-	rows = frappe.get_all(
-		DOCTYPE,
-		filters={"extension_status": r.EXT_PENDING, "extension_acting_for": user},
-		fields=["name", "extension_approver"],
-	)
-	return [(row.name, row.extension_approver) for row in rows]
-
-
-def people_with_standins() -> list[str]:
-	return frappe.get_all(
-		DOCTYPE,
-		filters={"extension_status": r.EXT_PENDING, "extension_acting_for": ("is", "set")},
-		pluck="extension_acting_for",
-		distinct=True,
-	)
-
-
 def move_to(name: str, from_user: str, to_user: str, behalf: str | None, why: str) -> None:
 	doc = frappe.get_doc(DOCTYPE, name)
 	doc.extension_approver = to_user

@@ -347,34 +347,6 @@ def escalate_overdue(doc) -> None:
 # ---------------------------------------------------------------- stand-ins (services.standins)
 
 
-def waiting_for(user: str) -> list[str]:
-	"""Sheets under approval waiting for `user` in person."""
-	return frappe.get_all(
-		DOCTYPE,
-		filters={"workflow_state": r.PENDING, "current_approver": user, "acting_for": ("is", "not set")},
-		pluck="name",
-	)
-
-
-def held_for(user: str) -> list[tuple[str, str]]:
-	"""(sheet, stand-in) of the sheets under approval a stand-in holds for `user`."""
-	rows = frappe.get_all(
-		DOCTYPE,
-		filters={"workflow_state": r.PENDING, "acting_for": user},
-		fields=["name", "current_approver"],
-	)
-	return [(row.name, row.current_approver) for row in rows]
-
-
-def people_with_standins() -> list[str]:
-	return frappe.get_all(
-		DOCTYPE,
-		filters={"workflow_state": r.PENDING, "acting_for": ("is", "set")},
-		pluck="acting_for",
-		distinct=True,
-	)
-
-
 def move_to(name: str, from_user: str, to_user: str, behalf: str | None, why: str) -> None:
 	"""The sheet now waits for `to_user` (acting for `behalf`, or in person): the trail records both
 	names and why, the ToDo moves, and `to_user` is told."""

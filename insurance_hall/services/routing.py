@@ -63,3 +63,12 @@ def posts_of(user: str) -> list[str]:
 def acting_for_today(user: str, on: date) -> str:
 	"""Who acts for `user` on `on`: their stand-in, or themselves."""
 	return acting_user(user, on, assignments_on(user, on))
+
+
+def window_of(user: str) -> str | None:
+	"""The window `user` staffs: the one where they hold the A post, else one where they are B."""
+	for post in ("a_staff", "b_staff"):
+		window = frappe.db.get_value("Service Window", {post: user, "in_service": 1}, "name")
+		if window:
+			return window
+	return None

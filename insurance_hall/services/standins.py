@@ -23,23 +23,52 @@ from insurance_hall.services.routing import acting_for_today
 
 @dataclass(frozen=True)
 class Waiting:
+	"""A form whose records wait for a named person: `holder` names who holds a record now, `behalf`
+	whom a stand-in holds it for (empty when the named person holds it), `pending` which records
+	still wait. `move` hands one record over: (name, from_user, to_user, on_behalf_of or None, why),
+	writing the form's own trail and moving its ToDo."""
+
 	doctype: str
-	# names of the records waiting for `user` as the named person (nobody stands in yet)
-	waiting_for: Callable[[str], list[str]]
-	# (name, holder) of the records a stand-in holds on behalf of `user`
-	held_for: Callable[[str], list[tuple[str, str]]]
-	# move one record: (name, from_user, to_user, on_behalf_of or None, why)
+	pending: dict
+	holder: str
+	behalf: str
 	move: Callable[[str, str, str, str | None, str], None]
-	# everyone a stand-in holds something for
-	absent_people: Callable[[], list[str]]
+
+	def waiting_for(self, user: str) -> list[str]:
+		"""Records waiting for `user` in person (nobody stands in yet)."""
+		filters = {**self.pending, self.holder: user, self.behalf: ("is", "not set")}
+		return frappe.get_all(self.doctype, filters=filters, pluck="name")
+
+	def held_for(self, user: str) -> list[tuple[str, str]]:
+		"""(record, holder) of the records a stand-in holds on behalf of `user`."""
+		rows = frappe.get_all(
+			self.doctype, filters={**self.pending, self.behalf: user}, fields=["name", self.holder]
+		)
+		return [(row.name, row[self.holder]) for row in rows]
+
+	def absent_people(self) -> list[str]:
+		"""Everyone a stand-in holds something for."""
+		filters = {**self.pending, self.behalf: ("is", "set")}
+		return frappe.get_all(self.doctype, filters=filters, pluck=self.behalf, distinct=True)
 
 
 FORMS: tuple[Waiting, ...] = (
+	# refusal sheets under approval wait for the current approver
 	Waiting(
-		refusal.DOCTYPE, refusal.waiting_for, refusal.held_for, refusal.move_to, refusal.people_with_standins
+		refusal.DOCTYPE,
+		{"workflow_state": refusal.r.PENDING},
+		"current_approver",
+		"acting_for",
+		refusal.move_to,
 	),
 	# extension approvals of cases (办件延期) wait for the named approver
-	Waiting(case.DOCTYPE, case.waiting_for, case.held_for, case.move_to, case.people_with_standins),
+	Waiting(
+		case.DOCTYPE,
+		{"extension_status": case.r.EXT_PENDING},
+		"extension_approver",
+		"extension_acting_for",
+		case.move_to,
+	),
 )
 
 

@@ -105,6 +105,11 @@ class TestDelayServiceRecord(IntegrationTestCase):
 		self.assertEqual((doc.extension_minutes, doc.handler, doc.status), (45, self.clerk, "草稿"))
 		self.assertEqual(self.doc(self.record(served_until="12:40:00")).extension_minutes, 40)
 
+	def test_a_new_record_starts_on_the_clerks_own_window(self):
+		response = self.client(self.clerk).call("insurance_hall.api.hall.my_window")
+		self.assertEqual(response.json.get("message"), self.window)
+		self.assertIsNone(self.client(self.head).call("insurance_hall.api.hall.my_window").json.get("message"))
+
 	def test_a_time_inside_working_hours_is_refused(self):
 		self.assertNothingSaved(self.clerk, self.data(served_until="16:00:00"), "不属于延时服务")
 

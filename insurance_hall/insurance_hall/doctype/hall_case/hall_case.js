@@ -16,15 +16,9 @@ frappe.ui.form.on("Hall Case", {
 	onload(frm) {
 		if (frm.is_new() && !frm.doc.window) {
 			// the clerk's own window (A post first, then B post)
-			frappe.db
-				.get_list("Service Window", {
-					or_filters: { a_staff: frappe.session.user, b_staff: frappe.session.user },
-					fields: ["name", "a_staff"],
-				})
-				.then((windows) => {
-					const own = windows.find((w) => w.a_staff === frappe.session.user) || windows[0];
-					if (own && !frm.doc.window) frm.set_value("window", own.name);
-				});
+			frappe.xcall("insurance_hall.api.hall.my_window").then((window) => {
+				if (window && !frm.doc.window) frm.set_value("window", window);
+			});
 		}
 	},
 
