@@ -1,9 +1,10 @@
 """Scheduler entry points: thin, each calls a service."""
 
-from insurance_hall.services import refusal, standins
+from insurance_hall.services import complaint, refusal, standins
 
 
 def daily() -> None:
 	# stand-ins first: a sheet due today is reminded to whoever holds it today
 	standins.run_daily()
 	refusal.run_deadlines()
+	complaint.run_deadlines()

@@ -17,7 +17,7 @@ from datetime import date
 import frappe
 from frappe.utils import getdate, today
 
-from insurance_hall.services import refusal
+from insurance_hall.services import complaint, refusal
 from insurance_hall.services.routing import acting_for_today
 
 
@@ -37,6 +37,13 @@ class Waiting:
 FORMS: tuple[Waiting, ...] = (
 	Waiting(
 		refusal.DOCTYPE, refusal.waiting_for, refusal.held_for, refusal.move_to, refusal.people_with_standins
+	),
+	Waiting(
+		complaint.REFERRAL,
+		complaint.waiting_for,
+		complaint.held_for,
+		complaint.move_to,
+		complaint.people_with_standins,
 	),
 )
 

@@ -50,3 +50,30 @@ PERMISSIONS["Refusal Sheet"] = {
 }
 # roles whose rights on a DocType hold only for the records they created
 IF_OWNER: dict[str, set[str]] = {"Refusal Sheet": {WINDOW_STAFF}}
+
+# The "吐槽找茬" complaint register (受理登记 附件1, with its 总结分析表 附件3): the complaint window
+# registers; the records office (综合科) and the leaders read. Window staff and section heads have no
+# right on it at all, so the staff member complained about can neither list, read, export nor see its
+# history. Who complained (name, contact) is at permlevel 1, read only by COMPLAINT_PRIVATE.
+PERMISSIONS["Complaint Channel"] = _CONFIG
+PERMISSIONS["Hall Complaint"] = {
+	COMPLAINT_HANDLER: "RCW",
+	RECORDS: "R",
+	DEPUTY: "R",
+	MAIN_LEADER: "R",
+	HALL_ADMIN: "R",
+	"System Manager": "R",
+}
+# The 承办单 (附件2): issued by the complaint window to a department and a named receiver, who acts on it
+# only through the complaint service; section heads read their own departments' (User Permission).
+PERMISSIONS["Complaint Referral"] = {
+	COMPLAINT_HANDLER: "RC",
+	SECTION_HEAD: "R",
+	RECORDS: "R",
+	DEPUTY: "R",
+	MAIN_LEADER: "R",
+	HALL_ADMIN: "R",
+	"System Manager": "R",
+}
+# who may read the complainant's identity (permlevel 1), and who may write it
+COMPLAINT_PRIVATE: dict[str, str] = {COMPLAINT_HANDLER: "RW", RECORDS: "R", DEPUTY: "R", MAIN_LEADER: "R"}

@@ -18,7 +18,7 @@ try:  # Frappe v16
 except ImportError:  # Frappe v15
 	from frappe.tests.utils import FrappeTestCase as IntegrationTestCase
 
-__all__ = ["AssetServer", "IntegrationTestCase", "RestClient", "run_background_jobs"]
+__all__ = ["AssetServer", "GuestClient", "IntegrationTestCase", "RestClient", "run_background_jobs"]
 
 
 def run_background_jobs(queue: str = "short") -> None:
@@ -153,3 +153,27 @@ class AssetServer:
 		frappe.local.conf.host_name = self.previous
 		self.server.shutdown()
 		self.server.server_close()
+
+
+class GuestClient(RestClient):
+	"""Calls /api as a visitor who is not logged in (the public pages)."""
+
+	def __init__(self):
+		from frappe.utils import get_test_client
+
+		self.user = "Guest"
+		self.site = frappe.local.site
+		self.client = get_test_client(use_cookies=True)
+
+	def page(self, path: str) -> Response:
+		result: dict[str, Response] = {}
+
+		def run():
+			with patch("frappe.app.get_site_name", return_value=self.site):
+				response = self.client.get(path)
+				result["r"] = Response(response.status_code, response.get_data())
+
+		thread = Thread(target=run)
+		thread.start()
+		thread.join()
+		return result["r"]

@@ -26,7 +26,10 @@ class HallSettings(Document):
 		bureau_name: DF.Data
 		business_env_office: DF.Data | None
 		complaint_phone: DF.Data | None
+		complaint_reviewer: DF.Link | None
 		complaint_solve_days: DF.Int
+		complaint_window_leader: DF.Link | None
+		complaint_window_leader_post: DF.Data | None
 		county_name: DF.Data
 		default_refusal_chain: DF.Link | None
 		extension_notice_days: DF.Int
