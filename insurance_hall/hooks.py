@@ -20,3 +20,7 @@ doc_events = {
 scheduler_events = {
 	"daily": ["insurance_hall.tasks.daily"],
 }
+
+override_whitelisted_methods = {
+	"frappe.client.get_count": "insurance_hall.api.platform.get_count",
+}

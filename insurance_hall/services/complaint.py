@@ -104,8 +104,6 @@ def issue_referral(complaint: str, department: str, receiver: str | None = None)
 		{
 			"doctype": REFERRAL,
 			"complaint": doc.name,
-			"complainant_name": doc.complainant_name,
-			"complainant_contact": doc.complainant_contact,
 			"problem": doc.content,
 			"department": department,
 			"receiver": actor,

@@ -16,8 +16,6 @@ class ComplaintReferral(Document):
 
 		acting_for: DF.Link | None
 		auto_escalated: DF.Check
-		complainant_contact: DF.Data | None
-		complainant_name: DF.Data | None
 		complaint: DF.Link
 		department: DF.Link
 		done_at: DF.Datetime | None

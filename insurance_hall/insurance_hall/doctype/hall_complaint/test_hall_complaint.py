@@ -176,7 +176,7 @@ class TestMisuse(ComplaintTestCase):
 				"frappe.client.get_value",
 				{"doctype": DT, "filters": {"name": name}, "fieldname": "complainant_name"},
 			),
-			staff.call("frappe.client.get_count", {"doctype": DT}),
+			staff.call("frappe.client.get_count", {"doctype": DT, "filters": {"complainant_name": NAME}}),
 			staff.call(
 				"frappe.desk.reportview.export_query",
 				{
@@ -213,6 +213,11 @@ class TestMisuse(ComplaintTestCase):
 		self.assertIn("态度生硬", response.json["data"]["problem"])
 		self.assertNoLeak(response)
 		self.assertNotIn("complainant_contact", response.json["data"])
+		# nor can the head count the register by a guessed name
+		count = w.client(w.head).call(
+			"frappe.client.get_count", {"doctype": DT, "filters": {"complainant_name": NAME}}
+		)
+		self.assertGreaterEqual(count.status, 400)
 		# the head cannot open the register itself
 		self.assertNoLeak(w.client(w.head).get(DT, name))
 		# the leader in charge and the 综合科 read the identity
