@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
-from frappe.utils.data import get_safe_filters
+from frappe.utils import get_safe_filters
 
 
 @frappe.whitelist()

@@ -86,7 +86,9 @@ class RestClient:
 
 		def run():
 			with patch("frappe.app.get_site_name", return_value=self.site):
-				kwargs: dict[str, Any] = {"headers": {"Accept": "application/json"}}
+				kwargs: dict[str, Any] = {
+					"headers": {"Accept": "application/json", **getattr(self, "extra_headers", {})}
+				}
 				if data is not None:
 					kwargs["json"] = data
 				response = getattr(self.client, method)(path, **kwargs)
@@ -156,21 +158,22 @@ class AssetServer:
 
 
 class GuestClient(RestClient):
-	"""Calls /api as a visitor who is not logged in (the public pages)."""
+	"""Calls /api as a visitor who is not logged in (the public pages), from a phone set to Chinese."""
 
-	def __init__(self):
+	def __init__(self, language: str = "zh-CN,zh;q=0.9"):
 		from frappe.utils import get_test_client
 
 		self.user = "Guest"
 		self.site = frappe.local.site
 		self.client = get_test_client(use_cookies=True)
+		self.extra_headers = {"Accept-Language": language}
 
 	def page(self, path: str) -> Response:
 		result: dict[str, Response] = {}
 
 		def run():
 			with patch("frappe.app.get_site_name", return_value=self.site):
-				response = self.client.get(path)
+				response = self.client.get(path, headers=self.extra_headers)
 				result["r"] = Response(response.status_code, response.get_data())
 
 		thread = Thread(target=run)

@@ -196,6 +196,7 @@ class TestMisuse(ComplaintTestCase):
 			self.assertGreaterEqual(response.status, 400, response.text[:300])
 			self.assertNoLeak(response)
 			self.assertNotIn("态度生硬", response.text)
+			self.assertRegex(response.message, r"[\u4e00-\u9fff]", response.text[:300])
 		# guessing a name: a made-up one and the real one answer alike (refused, nothing named)
 		guessed = staff.get(DT, "TC-20260309-00000000")
 		real = staff.get(DT, name)
