@@ -204,6 +204,20 @@ def close_referral(
 	return referral
 
 
+def complainant_visible_to_user(complaint: str) -> dict:
+	"""Who complained, as the session user may see it: {} without read on the register, and without the
+	name and contact when their permlevel is closed to them."""
+	if not complaint or not frappe.has_permission(COMPLAINT, "read", doc=complaint):
+		return {}
+	rows = frappe.get_list(
+		COMPLAINT,
+		filters={"name": complaint},
+		fields=["anonymous", "complainant_name", "complainant_contact"],
+		limit=1,
+	)
+	return dict(rows[0]) if rows else {}
+
+
 # ---------------------------------------------------------------- 查实 and the 总结分析表 (附件3)
 
 

@@ -29,10 +29,34 @@ def load_demo(password: str = "Demo@2026", smtp_port: int = 2525) -> dict[str, i
 		summary["windows"] += make_record("Service Window", window["window_no"], window)
 	for matter in data["matters"]:
 		summary["matters"] += make_record("Service Matter", matter["matter_name"], matter)
+	summary["complaints"] = load_complaints(data)
 	complete_setup_wizard()
 	set_site_language()
 	ensure_demo_email_account(smtp_port)
 	return summary
+
+
+def load_complaints(data: dict) -> int:
+	"""The complaint window's leader and reviewer, and a few registered complaints (one referred)."""
+	from insurance_hall.services import complaint
+
+	frappe.db.set_single_value("Hall Settings", "complaint_window_leader", data["complaint_window_leader"])
+	frappe.db.set_single_value("Hall Settings", "complaint_reviewer", data["complaint_reviewer"])
+	made = 0
+	for values in data.get("complaints", []):
+		values = dict(values)
+		refer = values.pop("refer_to_department", False)
+		if frappe.db.exists("Hall Complaint", {"content": values["content"]}):
+			continue
+		if not frappe.db.exists("Complaint Channel", values["channel"]):
+			continue  # the applied profile has no such channel
+		doc = frappe.get_doc({"doctype": "Hall Complaint", **values})
+		doc.insert(ignore_permissions=True)
+		department = frappe.db.get_value("Service Window", doc.window, "department") if doc.window else None
+		if refer and department and frappe.db.get_value("Hall Department", department, "head"):
+			complaint.issue_referral(doc.name, department)
+		made += 1
+	return made
 
 
 def make_user(user: dict, password: str) -> int:

@@ -64,7 +64,7 @@ PERMISSIONS["Hall Complaint"] = {COMPLAINT_HANDLER: "RCW", RECORDS: "R", DEPUTY:
 # carries the problem, never who complained: the printed 附件2 takes them from the register, for those
 # who may read it.
 PERMISSIONS["Complaint Referral"] = {
-	COMPLAINT_HANDLER: "RC",
+	COMPLAINT_HANDLER: "R",
 	SECTION_HEAD: "R",
 	RECORDS: "R",
 	DEPUTY: "R",

@@ -4,6 +4,8 @@
 import frappe
 from frappe.model.document import Document
 
+from insurance_hall.services import complaint as service
+
 
 class ComplaintReferral(Document):
 	# begin: auto-generated types
@@ -37,6 +39,10 @@ class ComplaintReferral(Document):
 	# end: auto-generated types
 	def validate(self) -> None:
 		self.guard_direct_change()
+
+	def complainant_for_print(self) -> dict:
+		"""诉求人 and 联系方式 for the printed 附件2: only for a user who may read them on the register."""
+		return service.complainant_visible_to_user(self.complaint)
 
 	def on_trash(self) -> None:
 		self.guard_delete()
