@@ -158,4 +158,5 @@ def on_doctype_update() -> None:
 	frappe.db.add_index(
 		"Hall Complaint",
 		["received_at", "department", "window", "channel", "outcome", "satisfied", "found_true"],
+		index_name="complaint_month_report",
 	)
