@@ -41,6 +41,46 @@ def acting(doc) -> None:
 	doc.flags.ignore_permissions = True
 
 
+# ---------------------------------------------------------------- the person complained about
+
+
+def has_permission(
+	doc, ptype: str | None = None, user: str | None = None, debug: bool = False
+) -> bool | None:
+	"""hooks.has_permission: the staff member a complaint names never opens it, nor its 承办单, whatever roles
+	they hold (a leader or a complaint handler may be complained about too). None: the roles decide."""
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return None
+	staff = (
+		doc.get("staff")
+		if doc.doctype == COMPLAINT
+		else frappe.db.get_value(COMPLAINT, doc.get("complaint"), "staff")
+	)
+	if staff and staff == user:
+		return False
+	return None
+
+
+def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""hooks.permission_query_conditions: nor does the register's list, report or export show it to them."""
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return ""
+	return f"ifnull(`tabHall Complaint`.`staff`, '') != {frappe.db.escape(user)}"
+
+
+def referral_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""The same for the 承办单 of a complaint about them."""
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return ""
+	return (
+		"`tabComplaint Referral`.`complaint` not in "
+		f"(select `name` from `tabHall Complaint` where `staff` = {frappe.db.escape(user)})"
+	)
+
+
 # ---------------------------------------------------------------- registering
 
 
@@ -115,7 +155,7 @@ def issue_referral(complaint: str, department: str, receiver: str | None = None)
 	)
 	acting(referral)
 	referral.insert()
-	referral.add_comment("Info", f"交办{department}，接收人 {actor}" + (f"（代 {behalf}）" if behalf else ""))
+	# the ToDo below writes "assigned to <receiver>" into the 承办单's timeline: the trail of the hand-over
 	inbox.assign(REFERRAL, referral.name, actor, referral_message(referral), due=referral.due_date)
 	return referral
 

@@ -204,6 +204,31 @@ class TestMisuse(ComplaintTestCase):
 		self.assertGreaterEqual(real.status, 400)
 		self.assertNoLeak(real)
 
+	def test_a_leader_complained_about_does_not_see_it_either(self):
+		w = self.w
+		about_leader = w.complaint(staff=w.leader, content="分管领导接访时推诿")
+		other = w.complaint()
+		client = w.client(w.leader)
+		self.assertRefused(client.get(DT, about_leader))
+		listed = client.get_list(DT)
+		self.assertOk(listed)
+		names = {row["name"] for row in listed.json["data"]}
+		self.assertNotIn(about_leader, names)
+		everything = client.call("frappe.client.get_list", {"doctype": DT, "limit_page_length": 0})
+		self.assertNotIn(about_leader, everything.text)
+		self.assertIn(other, everything.text)
+		count = client.call("frappe.client.get_count", {"doctype": DT, "filters": {"name": about_leader}})
+		self.assertEqual(count.json["message"], 0)
+		# nor the 承办单 of it, though a deputy reads 承办单 by role
+		frappe.db.set_value("Hall Department", w.department, "deputy_in_charge", None)
+		frappe.db.commit()
+		self.assertOk(w.refer(about_leader))
+		referral = w.referral_of(about_leader)
+		self.assertRefused(client.get(REF, referral))
+		referrals = client.call("frappe.client.get_list", {"doctype": REF, "limit_page_length": 0})
+		self.assertOk(referrals)
+		self.assertNotIn(referral, referrals.text)
+
 	def test_the_head_reads_the_referral_but_not_who_complained(self):
 		w = self.w
 		name = w.complaint()
