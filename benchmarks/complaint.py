@@ -188,6 +188,14 @@ def main() -> None:
 		print(f"register + issue 承办单: {service / BATCH * 1000:.2f} ms each (best of {RUNS} x {BATCH})")
 		print(f"two plain inserts:      {plain / BATCH * 1000:.2f} ms each")
 		print(f"register+issue / two plain inserts: {service / plain:.2f}x (target <= 2x)")
+		from unittest.mock import patch
+
+		with patch("insurance_hall.services.inbox.assign"):
+			quiet = best(batch(register_and_refer))
+		print(
+			f"  of which the shared inbox (ToDo, assignment comment, notification, email job): "
+			f"{(service - quiet) / BATCH * 1000:.2f} ms; without it: {quiet / plain:.2f}x"
+		)
 
 		insert_rows(channels, windows)
 		report = frappe.get_module(REPORT_MODULE)
