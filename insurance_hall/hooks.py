@@ -20,3 +20,17 @@ doc_events = {
 scheduler_events = {
 	"daily": ["insurance_hall.tasks.daily"],
 }
+
+override_whitelisted_methods = {
+	"frappe.client.get_count": "insurance_hall.api.platform.get_count",
+}
+
+# the staff member a complaint names never sees it, whatever roles they hold
+has_permission = {
+	"Hall Complaint": "insurance_hall.services.complaint.has_permission",
+	"Complaint Referral": "insurance_hall.services.complaint.has_permission",
+}
+permission_query_conditions = {
+	"Hall Complaint": "insurance_hall.services.complaint.query_conditions",
+	"Complaint Referral": "insurance_hall.services.complaint.referral_query_conditions",
+}

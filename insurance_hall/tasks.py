@@ -1,6 +1,6 @@
 """Scheduler entry points: thin, each calls a service."""
 
-from insurance_hall.services import case, refusal, standins
+from insurance_hall.services import case, complaint, refusal, standins
 
 
 def daily() -> None:
@@ -8,3 +8,4 @@ def daily() -> None:
 	standins.run_daily()
 	refusal.run_deadlines()
 	case.run_daily()
+	complaint.run_deadlines()

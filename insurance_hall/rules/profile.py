@@ -29,6 +29,7 @@ SETTINGS: dict[str, tuple[type, int | None]] = {
 	"appointment_phone": (str, None),
 	"refusal_answer_days": (int, 1),
 	"complaint_solve_days": (int, 1),
+	"complaint_window_leader_post": (str, None),
 	"bad_rating_check_hours": (int, 1),
 	"bad_rating_fix_days": (int, 1),
 	"no_show_limit": (int, 1),
@@ -69,6 +70,7 @@ TOP_KEYS = {
 	"extends": False,
 	"settings": True,
 	"rating_scale": True,
+	"complaint_channels": False,
 	"refusal_chains": True,
 	"registers": True,
 	"calendars": False,
@@ -87,10 +89,11 @@ CHAIN_KEYS = {
 }
 LEVEL_KEYS = {"level", "label", "approver", "can_confirm"}
 RATING_KEYS = {"label", "is_bad"}
+CHANNEL_KEYS = {"label", "deduction", "public_page"}
 CUSTOM_FIELD_REQUIRED = {"dt", "fieldname", "label", "fieldtype", "insert_after"}
 CUSTOM_FIELD_OPTIONAL = {"options", "reqd", "description", "default", "in_list_view", "read_only", "hidden"}
 PROPERTY_SETTER_KEYS = {"doc_type", "field_name", "property", "value", "property_type"}
-SOURCED_KEYS = ("rating_scale", "refusal_chains", "registers")
+SOURCED_KEYS = ("rating_scale", "refusal_chains", "registers", "complaint_channels")
 DEFAULT_SOURCE_PREFIX = "默认："
 KEY_PATTERN = re.compile(r"^[a-z0-9_]+$")
 
@@ -175,6 +178,40 @@ def rating_scale_errors(scale: Any) -> list[str]:
 	flags = [level.get("is_bad") for level in scale if isinstance(level, Mapping)]
 	if True not in flags or False not in flags:
 		errors.append("rating_scale：须既有好评等级又有差评等级")
+	return errors
+
+
+def complaint_channels_errors(channels: Any) -> list[str]:
+	"""The ways a complaint reaches the hall, each with the points a complaint found true (查实) deducts.
+
+	002 考评标准: "局长信箱、电话投诉、网上投诉受理后,每查实一次扣3分" and
+	"电话、行风热线、12345市民电话、微信公众号、网上投诉每查实一次扣5分".
+	"""
+	if not isinstance(channels, list) or not channels:
+		return ["complaint_channels：至少需要一种投诉受理方式"]
+	errors: list[str] = []
+	labels: list[str] = []
+	for i, channel in enumerate(channels):
+		where = f"complaint_channels[{i}]"
+		if not isinstance(channel, Mapping):
+			errors.append(f"{where}：应为对象")
+			continue
+		errors += _unknown_keys(channel, CHANNEL_KEYS, f"{where}.")
+		label = channel.get("label")
+		if not isinstance(label, str) or not label.strip():
+			errors.append(f"{where}.label：缺少受理方式名称")
+		else:
+			labels.append(label)
+		deduction = channel.get("deduction")
+		if not _is_int(deduction) or deduction < 0:
+			errors.append(f"{where}.deduction：查实扣分应为不小于0的整数")
+		if not isinstance(channel.get("public_page", False), bool):
+			errors.append(f"{where}.public_page：应为 true 或 false")
+	duplicates = sorted({label for label in labels if labels.count(label) > 1})
+	if duplicates:
+		errors.append(f"complaint_channels：受理方式重复：{'、'.join(duplicates)}")
+	if sum(1 for ch in channels if isinstance(ch, Mapping) and ch.get("public_page") is True) > 1:
+		errors.append("complaint_channels：最多一种受理方式对应网上投诉页面（public_page）")
 	return errors
 
 
@@ -331,6 +368,8 @@ def validate_profile(profile: Any, known_calendars: set[str] | None = None) -> l
 		errors += rating_scale_errors(profile["rating_scale"])
 	if "refusal_chains" in profile:
 		errors += chains_errors(profile["refusal_chains"])
+	if "complaint_channels" in profile:
+		errors += complaint_channels_errors(profile["complaint_channels"])
 	if "registers" in profile:
 		errors += registers_errors(profile["registers"])
 	errors += calendars_errors(profile.get("calendars", []), known)

@@ -17,7 +17,7 @@ from insurance_hall.rules.scope import department_scope
 from insurance_hall.setup.permissions import HALL_ADMIN, MAIN_LEADER, RECORDS
 
 # forms whose records belong to a department (their `department` field links Hall Department)
-DEPARTMENTAL: tuple[str, ...] = ("Refusal Sheet", "Hall Case")
+DEPARTMENTAL: tuple[str, ...] = ("Refusal Sheet", "Hall Case", "Complaint Referral")
 SEE_EVERYTHING = {MAIN_LEADER, RECORDS, HALL_ADMIN, "System Manager", "Administrator"}
 
 

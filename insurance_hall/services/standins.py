@@ -17,7 +17,7 @@ from datetime import date
 import frappe
 from frappe.utils import get_fullname, getdate, today
 
-from insurance_hall.services import case, refusal
+from insurance_hall.services import case, complaint, refusal
 from insurance_hall.services.routing import acting_for_today
 
 
@@ -68,6 +68,14 @@ FORMS: tuple[Waiting, ...] = (
 		"extension_approver",
 		"extension_acting_for",
 		case.move_to,
+	),
+	# 承办单 (complaint referrals) still running wait for their receiver
+	Waiting(
+		complaint.REFERRAL,
+		{"status": ("in", complaint.c.RUNNING)},
+		"receiver",
+		"acting_for",
+		complaint.move_to,
 	),
 )
 

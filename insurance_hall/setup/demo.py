@@ -31,12 +31,36 @@ def load_demo(password: str = "Demo@2026", smtp_port: int = 2525) -> dict[str, i
 		summary["matters"] += make_record("Service Matter", matter["matter_name"], matter)
 	for case in data.get("cases", []):
 		summary["cases"] += make_case(case, data["main_leader"])
+	summary["complaints"] = load_complaints(data)
 	complete_setup_wizard()
 	set_site_language()
 	ensure_demo_email_account(smtp_port)
 	frappe.db.set_single_value("Hall Settings", "records_officer", data["records_officer"])
 	summary["delay_services"] = make_delay_services(data["delay_services"])
 	return summary
+
+
+def load_complaints(data: dict) -> int:
+	"""The complaint window's leader and reviewer, and a few registered complaints (one referred)."""
+	from insurance_hall.services import complaint
+
+	frappe.db.set_single_value("Hall Settings", "complaint_window_leader", data["complaint_window_leader"])
+	frappe.db.set_single_value("Hall Settings", "complaint_reviewer", data["complaint_reviewer"])
+	made = 0
+	for values in data.get("complaints", []):
+		values = dict(values)
+		refer = values.pop("refer_to_department", False)
+		if frappe.db.exists("Hall Complaint", {"content": values["content"]}):
+			continue
+		if not frappe.db.exists("Complaint Channel", values["channel"]):
+			continue  # the applied profile has no such channel
+		doc = frappe.get_doc({"doctype": "Hall Complaint", **values})
+		doc.insert(ignore_permissions=True)
+		department = frappe.db.get_value("Service Window", doc.window, "department") if doc.window else None
+		if refer and department and frappe.db.get_value("Hall Department", department, "head"):
+			complaint.issue_referral(doc.name, department)
+		made += 1
+	return made
 
 
 def make_user(user: dict, password: str) -> int:
@@ -153,7 +177,7 @@ def set_site_language() -> None:
 def ensure_demo_email_account(port: int) -> None:
 	"""The demo's outgoing mail goes to the local SMTP sink scripts/demo starts (loopback only)."""
 	values = {
-		"email_id": "hall-notify@example.com",
+		"email_id": "hall-demo@example.com",
 		"enable_outgoing": 1,
 		"default_outgoing": 1,
 		"smtp_server": "127.0.0.1",

@@ -86,3 +86,27 @@ PERMISSIONS["Delay Service Visit"] = {
 	HALL_ADMIN: "R",
 	"System Manager": "R",
 }
+
+# The "吐槽找茬" complaint register (受理登记 附件1, with its 总结分析表 附件3): the complaint window
+# registers; the records office (综合科) and the leaders read. Nobody else has any right on it (window
+# staff, section heads, the hall admin), so the staff member complained about can neither list, read,
+# export nor see its history, and cannot probe it with filters either (Frappe checks permlevels on the
+# fields a query returns, not on its filters). Who complained (name, contact) is also at permlevel 1, read
+# only by COMPLAINT_PRIVATE, so a role later given level-0 read by Customize Form still does not see them.
+PERMISSIONS["Complaint Channel"] = _CONFIG
+PERMISSIONS["Hall Complaint"] = {COMPLAINT_HANDLER: "RCW", RECORDS: "R", DEPUTY: "R", MAIN_LEADER: "R"}
+# The 承办单 (附件2): issued by the complaint window to a department and a named receiver, who acts on it
+# only through the complaint service; section heads read their own departments' (User Permission). It
+# carries the problem, never who complained: the printed 附件2 takes them from the register, for those
+# who may read it.
+PERMISSIONS["Complaint Referral"] = {
+	COMPLAINT_HANDLER: "R",
+	SECTION_HEAD: "R",
+	RECORDS: "R",
+	DEPUTY: "R",
+	MAIN_LEADER: "R",
+	HALL_ADMIN: "R",
+	"System Manager": "R",
+}
+# who may read the complainant's identity (permlevel 1), and who may write it
+COMPLAINT_PRIVATE: dict[str, str] = {COMPLAINT_HANDLER: "RW", RECORDS: "R", DEPUTY: "R", MAIN_LEADER: "R"}

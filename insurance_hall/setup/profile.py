@@ -101,6 +101,7 @@ def apply_profile(profile: Mapping) -> dict[str, int]:
 		changed["calendars"] = apply_calendars(profile.get("calendars", []))
 		changed["chains"] = apply_chains(profile["refusal_chains"])
 		changed["settings"] = apply_settings(profile)
+		changed["complaint_channels"] = apply_complaint_channels(profile.get("complaint_channels"))
 		changed["chains"] += remove_other_chains(profile["refusal_chains"])
 		changed["custom_fields"] = apply_custom_fields(profile.get("custom_fields", []))
 		changed["property_setters"] = apply_property_setters(profile.get("property_setters", []))
@@ -231,6 +232,42 @@ def apply_settings(profile: Mapping) -> int:
 	return 1
 
 
+def apply_complaint_channels(channels: list[Mapping] | None) -> int:
+	"""The county's complaint channels (Complaint Channel records); a channel no longer listed is removed
+	unless a complaint was registered through it. A profile without the key leaves the channels alone."""
+	if channels is None:
+		return 0
+	changed = 0
+	wanted = {ch["label"]: (int(ch["deduction"]), int(bool(ch.get("public_page")))) for ch in channels}
+	for label, (deduction, public_page) in wanted.items():
+		if frappe.db.exists("Complaint Channel", label):
+			doc = frappe.get_doc("Complaint Channel", label)
+			if (doc.deduction, doc.public_page) == (deduction, public_page):
+				continue
+		else:
+			doc = frappe.new_doc("Complaint Channel")
+			doc.channel_name = label
+		doc.deduction = deduction
+		doc.public_page = public_page
+		doc.save(ignore_permissions=True)
+		changed += 1
+	for name in frappe.get_all("Complaint Channel", filters={"name": ("not in", list(wanted))}, pluck="name"):
+		if not frappe.db.exists("Hall Complaint", {"channel": name}):
+			frappe.delete_doc("Complaint Channel", name, ignore_permissions=True, force=True)
+			changed += 1
+	return changed
+
+
+def export_complaint_channels() -> list[dict]:
+	rows = frappe.get_all(
+		"Complaint Channel", fields=["channel_name", "deduction", "public_page"], order_by="creation asc"
+	)
+	return [
+		{"label": r.channel_name, "deduction": int(r.deduction or 0), "public_page": bool(r.public_page)}
+		for r in rows
+	]
+
+
 def _settings_snapshot(doc) -> tuple:
 	return (
 		tuple(_setting_value(doc, key) for key in SETTINGS),
@@ -313,6 +350,7 @@ def export_profile() -> dict:
 		"seed": "",
 		"settings": {key: _setting_value(settings, key) for key in SETTINGS},
 		"rating_scale": [{"label": r.label, "is_bad": bool(r.is_bad)} for r in settings.rating_levels],
+		"complaint_channels": export_complaint_channels(),
 		"refusal_chains": export_chains(settings.default_refusal_chain),
 		"registers": [codes[r.register] for r in settings.registers],
 		"calendars": export_calendars(),

@@ -113,3 +113,23 @@ def make_hall_case(user: str = "Administrator", **values) -> str:
 		frappe.set_user(previous)
 	frappe.db.commit()
 	return doc.name
+
+
+def make_hall_complaint(**values) -> str:
+	"""A complaint registered by the complaint window (committed)."""
+	doc = frappe.get_doc(
+		{
+			"doctype": "Hall Complaint",
+			"received_at": values.pop("received_at", "2026-03-09 09:30:00"),
+			"channel": values.pop("channel", "现场"),
+			"place": values.pop("place", "医保服务大厅“吐槽找茬”窗口"),
+			"complainant_name": values.pop("complainant_name", "李四"),
+			"complainant_contact": values.pop("complainant_contact", "13900000000"),
+			"content": values.pop("content", "办理异地就医备案等了两个小时，窗口工作人员态度生硬"),
+			**values,
+		}
+	)
+	doc.flags.ignore_permissions = True
+	doc.insert()
+	frappe.db.commit()
+	return doc.name

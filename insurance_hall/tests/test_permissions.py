@@ -42,6 +42,24 @@ def _sample(doctype: str, users: dict[str, str]) -> dict:
 			"to_date": day,
 			"reason": "权限测试",
 		}
+	if doctype == "Complaint Channel":
+		return {"channel_name": f"权限测试渠道{n}", "deduction": 3}
+	if doctype == "Hall Complaint":
+		return {
+			"received_at": "2040-01-01 09:00:00",
+			"channel": "电话",
+			"content": f"权限测试投诉{n}",
+			"anonymous": 1,
+		}
+	if doctype == "Complaint Referral":
+		complaint = frappe.get_doc({"doctype": "Hall Complaint", **_sample("Hall Complaint", users)})
+		complaint.insert(ignore_permissions=True)
+		frappe.db.commit()  # the REST request runs on its own connection
+		return {
+			"complaint": complaint.name,
+			"department": make_hall_department("权限测试科岗位"),
+			"problem": "权限测试",
+		}
 	raise KeyError(doctype)
 
 
@@ -53,6 +71,9 @@ EDIT = {
 	"Work Calendar": {"source": "改"},
 	"Substitute Assignment": {"reason": "改"},
 	"Hall Settings": {"complaint_phone": "0000-0000000"},
+	"Complaint Channel": {"deduction": 5},
+	"Hall Complaint": {"place": "改"},
+	"Complaint Referral": {"leader_instruction": "改"},
 }
 
 
@@ -79,6 +100,9 @@ class TestPermissionsThroughRest(IntegrationTestCase):
 			"Work Calendar": {"year": (">", 2200)},
 			"Substitute Assignment": {"reason": ("in", ("权限测试", "改"))},
 		}
+		frappe.db.delete("Complaint Referral", {"problem": "权限测试"})
+		frappe.db.delete("Hall Complaint", {"content": ("like", "权限测试投诉%")})
+		frappe.db.delete("Complaint Channel", {"name": ("like", "权限测试渠道%")})
 		for doctype, filters in leftovers.items():
 			for name in frappe.get_all(doctype, filters=filters, pluck="name"):
 				frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)
@@ -86,9 +110,9 @@ class TestPermissionsThroughRest(IntegrationTestCase):
 		super().tearDownClass()
 
 	def _record(self, doctype: str) -> str:
-		doc = frappe.get_doc({"doctype": doctype, **_sample(doctype, self.users)}).insert(
-			ignore_permissions=True
-		)
+		doc = frappe.get_doc({"doctype": doctype, **_sample(doctype, self.users)})
+		doc.flags.complaint_action = True  # a 承办单 is made by the complaint service only
+		doc.insert(ignore_permissions=True)
 		frappe.db.commit()
 		return doc.name
 

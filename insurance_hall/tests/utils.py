@@ -18,7 +18,14 @@ try:  # Frappe v16
 except ImportError:  # Frappe v15
 	from frappe.tests.utils import FrappeTestCase as IntegrationTestCase
 
-__all__ = ["AssetServer", "IntegrationTestCase", "RestClient", "run_background_jobs", "wait_until"]
+__all__ = [
+	"AssetServer",
+	"GuestClient",
+	"IntegrationTestCase",
+	"RestClient",
+	"run_background_jobs",
+	"wait_until",
+]
 
 
 def run_background_jobs(queue: str = "short") -> None:
@@ -100,7 +107,9 @@ class RestClient:
 
 		def run():
 			with patch("frappe.app.get_site_name", return_value=self.site):
-				kwargs: dict[str, Any] = {"headers": {"Accept": "application/json"}}
+				kwargs: dict[str, Any] = {
+					"headers": {"Accept": "application/json", **getattr(self, "extra_headers", {})}
+				}
 				if data is not None:
 					kwargs["json"] = data
 				response = getattr(self.client, method)(path, **kwargs)
@@ -167,3 +176,28 @@ class AssetServer:
 		frappe.local.conf.host_name = self.previous
 		self.server.shutdown()
 		self.server.server_close()
+
+
+class GuestClient(RestClient):
+	"""Calls /api as a visitor who is not logged in (the public pages), from a phone set to Chinese."""
+
+	def __init__(self, language: str = "zh-CN,zh;q=0.9"):
+		from frappe.utils import get_test_client
+
+		self.user = "Guest"
+		self.site = frappe.local.site
+		self.client = get_test_client(use_cookies=True)
+		self.extra_headers = {"Accept-Language": language}
+
+	def page(self, path: str) -> Response:
+		result: dict[str, Response] = {}
+
+		def run():
+			with patch("frappe.app.get_site_name", return_value=self.site):
+				response = self.client.get(path, headers=self.extra_headers)
+				result["r"] = Response(response.status_code, response.get_data())
+
+		thread = Thread(target=run)
+		thread.start()
+		thread.join()
+		return result["r"]

@@ -108,7 +108,9 @@ class TestDelayServiceRecord(IntegrationTestCase):
 	def test_a_new_record_starts_on_the_clerks_own_window(self):
 		response = self.client(self.clerk).call("insurance_hall.api.hall.my_window")
 		self.assertEqual(response.json.get("message"), self.window)
-		self.assertIsNone(self.client(self.head).call("insurance_hall.api.hall.my_window").json.get("message"))
+		self.assertIsNone(
+			self.client(self.head).call("insurance_hall.api.hall.my_window").json.get("message")
+		)
 
 	def test_a_time_inside_working_hours_is_refused(self):
 		self.assertNothingSaved(self.clerk, self.data(served_until="16:00:00"), "不属于延时服务")

@@ -29,7 +29,10 @@ class HallSettings(Document):
 		case_remind_days: DF.Int
 		closing_time: DF.Time | None
 		complaint_phone: DF.Data | None
+		complaint_reviewer: DF.Link | None
 		complaint_solve_days: DF.Int
+		complaint_window_leader: DF.Link | None
+		complaint_window_leader_post: DF.Data | None
 		county_name: DF.Data
 		default_refusal_chain: DF.Link | None
 		extension_approver: DF.Literal["Department Head", "Deputy In Charge", "Main Leader"]

@@ -1,0 +1,378 @@
+"""The "吐槽找茬" complaint window (002 §十): register, hand the 承办单 to the department concerned and a named
+receiver, close it, find it true (查实), visit back and sign the 总结分析表 in order, and the daily clock.
+
+Every change of a complaint's outcome, of a 承办单 or of a signature goes through this module, which checks
+who may act and refuses in Chinese, changing nothing; the forms themselves refuse such edits.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import frappe
+from frappe.utils import get_url_to_form, getdate, now_datetime, today
+
+from insurance_hall.rules import complaint as c
+from insurance_hall.rules.chain import DEPARTMENT_HEAD
+from insurance_hall.services import clock, inbox
+from insurance_hall.services.routing import RoutingError, acting_for_today, resolve
+
+COMPLAINT = "Hall Complaint"
+REFERRAL = "Complaint Referral"
+CHANNEL = "Complaint Channel"
+# outcome fields of a complaint: written only by this module
+OUTCOME_FIELDS = (
+	"outcome",
+	"satisfied",
+	"closed_on",
+	"found_true",
+	"deduction",
+	"found_true_by",
+	"found_true_on",
+	"handler_signed_at",
+	"reviewer_signed_at",
+	"leader_signed_at",
+)
+
+
+def acting(doc) -> None:
+	"""Mark `doc` as changed by this service (its controller lets the change through)."""
+	doc.flags.complaint_action = True
+	doc.flags.ignore_permissions = True
+
+
+# ---------------------------------------------------------------- the person complained about
+
+
+def has_permission(
+	doc, ptype: str | None = None, user: str | None = None, debug: bool = False
+) -> bool | None:
+	"""hooks.has_permission: the staff member a complaint names never opens it, nor its 承办单, whatever roles
+	they hold (a leader or a complaint handler may be complained about too). None: the roles decide."""
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return None
+	staff = (
+		doc.get("staff")
+		if doc.doctype == COMPLAINT
+		else frappe.db.get_value(COMPLAINT, doc.get("complaint"), "staff")
+	)
+	if staff and staff == user:
+		return False
+	return None
+
+
+def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""hooks.permission_query_conditions: nor does the register's list, report or export show it to them."""
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return ""
+	return f"ifnull(`tabHall Complaint`.`staff`, '') != {frappe.db.escape(user)}"
+
+
+def referral_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""The same for the 承办单 of a complaint about them."""
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return ""
+	return (
+		"`tabComplaint Referral`.`complaint` not in "
+		f"(select `name` from `tabHall Complaint` where `staff` = {frappe.db.escape(user)})"
+	)
+
+
+# ---------------------------------------------------------------- registering
+
+
+def register(values: dict) -> frappe.model.document.Document:
+	"""A new complaint in the register (附件1); closed on the spot when the window solved it there."""
+	doc = frappe.get_doc({"doctype": COMPLAINT, **values})
+	doc.insert()
+	return doc
+
+
+def defaults(doc) -> None:
+	"""Who receives, who signs the 总结分析表: the receiver is the user registering, the reviewer and the
+	leader are the hall's named people (Hall Settings), each changeable before the first signature."""
+	if not doc.receiver and frappe.session.user != "Guest":
+		doc.receiver = frappe.session.user
+	doc.summary_handler = doc.summary_handler or doc.receiver
+	doc.summary_reviewer = doc.summary_reviewer or frappe.db.get_single_value(
+		"Hall Settings", "complaint_reviewer"
+	)
+	doc.summary_leader = doc.summary_leader or frappe.db.get_single_value(
+		"Hall Settings", "complaint_window_leader"
+	)
+
+
+def settle_on_spot(doc) -> None:
+	if doc.closed_on_spot:
+		doc.outcome = c.ON_THE_SPOT
+		doc.closed_on = doc.closed_on or getdate(doc.received_at)
+
+
+# ---------------------------------------------------------------- the 承办单 (附件2)
+
+
+def issue_referral(complaint: str, department: str, receiver: str | None = None):
+	"""Send the complaint to `department`: to its head (or their stand-in today), or to the person the
+	complaint handler names. Due within the county's working days of the registration."""
+	doc = frappe.get_doc(COMPLAINT, complaint)
+	if not frappe.has_permission(COMPLAINT, "write", doc=doc):
+		frappe.throw("只有投诉处理员可以交办承办单", frappe.PermissionError)
+	if doc.closed_on_spot:
+		frappe.throw("该投诉已当场解决，无需交办")
+	if frappe.db.exists(REFERRAL, {"complaint": complaint, "status": ("in", c.RUNNING)}):
+		frappe.throw("该投诉已有未办结的承办单，请勿重复交办")
+	if not frappe.db.exists("Hall Department", department):
+		frappe.throw(f"找不到承办单位“{department}”")
+	behalf = None
+	if receiver:
+		if not frappe.db.exists("User", {"name": receiver, "enabled": 1}):
+			frappe.throw(f"找不到接收人“{receiver}”")
+		actor = acting_for_today(receiver, getdate(today()))
+		behalf = receiver if actor != receiver else None
+	else:
+		try:
+			actor, behalf = resolve(DEPARTMENT_HEAD, department, getdate(today()))
+		except RoutingError as exc:
+			frappe.throw(str(exc))
+	if doc.staff and doc.staff in (actor, behalf):
+		frappe.throw("接收人不能是被投诉的工作人员本人：请另行指定接收人")
+	days = frappe.db.get_single_value("Hall Settings", "complaint_solve_days") or 3
+	referral = frappe.get_doc(
+		{
+			"doctype": REFERRAL,
+			"complaint": doc.name,
+			"problem": doc.content,
+			"department": department,
+			"receiver": actor,
+			"acting_for": behalf,
+			"status": c.WAITING,
+			"issued_at": now_datetime(),
+			"due_date": clock.due_in_working_days(getdate(doc.received_at), days),
+		}
+	)
+	acting(referral)
+	referral.insert()
+	# the ToDo below writes "assigned to <receiver>" into the 承办单's timeline: the trail of the hand-over
+	inbox.assign(REFERRAL, referral.name, actor, referral_message(referral), due=referral.due_date)
+	return referral
+
+
+def referral_message(referral) -> str:
+	behalf = f"（代 {referral.acting_for} 办理）" if referral.acting_for else ""
+	return (
+		f"“吐槽找茬”承办单待您办理{behalf}：{referral.name}，问题：{(referral.problem or '')[:60]}，"
+		f"办结期限 {referral.due_date}。链接：{get_url_to_form(REFERRAL, referral.name)}"
+	)
+
+
+def lock_referral(name: str):
+	if not frappe.db.get_value(REFERRAL, name, "name", for_update=True):
+		frappe.throw(f"找不到承办单 {name}", frappe.DoesNotExistError)
+	return frappe.get_doc(REFERRAL, name)
+
+
+def check_receiver(referral, user: str) -> None:
+	if referral.status == c.DONE:
+		frappe.throw("该承办单已办结，不能再修改", frappe.PermissionError)
+	if user != referral.receiver:
+		frappe.throw(
+			f"您不是该承办单的接收人：承办单交{referral.department} {referral.receiver} 办理",
+			frappe.PermissionError,
+		)
+
+
+def receive_referral(name: str):
+	referral = lock_referral(name)
+	check_receiver(referral, frappe.session.user)
+	if referral.status == c.WAITING:
+		referral.status = c.HANDLING
+		referral.received_at = now_datetime()
+		acting(referral)
+		referral.save()
+	return referral
+
+
+def close_referral(
+	name: str,
+	solved: str,
+	measures: str,
+	satisfied: str | None = None,
+	policy_explanation: str | None = None,
+	leader_instruction: str | None = None,
+):
+	"""The receiver closes the 承办单: solved, or not solved with the policy reason explained."""
+	referral = lock_referral(name)
+	user = frappe.session.user
+	check_receiver(referral, user)
+	error = c.closing_error(solved, policy_explanation, measures)
+	if error:
+		frappe.throw(error)
+	if satisfied and satisfied not in c.SATISFACTION:
+		frappe.throw(f"诉求人是否满意应为{'、'.join(c.SATISFACTION)}之一")
+	now = now_datetime()
+	referral.update(
+		{
+			"status": c.DONE,
+			"received_at": referral.received_at or now,
+			"done_at": now,
+			"solved": solved,
+			"measures": measures.strip(),
+			"satisfied": satisfied or "",
+			"policy_explanation": (policy_explanation or "").strip(),
+			"leader_instruction": (leader_instruction or "").strip(),
+			"is_overdue": 0,
+		}
+	)
+	acting(referral)
+	referral.save()
+	inbox.close(REFERRAL, referral.name, user)
+	complaint = frappe.get_doc(COMPLAINT, referral.complaint)
+	complaint.outcome = c.outcome(False, solved, getdate(now), getdate(referral.due_date))
+	complaint.satisfied = satisfied or ""
+	complaint.closed_on = getdate(now)
+	acting(complaint)
+	complaint.save()
+	inbox.notify(
+		COMPLAINT,
+		complaint.name,
+		complaint.receiver,
+		f"承办单 {referral.name} 已办结（问题{'已' if solved == c.YES else '未'}解决），请回访诉求人并填写总结分析表。",
+	)
+	return referral
+
+
+def complainant_visible_to_user(complaint: str) -> dict:
+	"""Who complained, as the session user may see it: {} without read on the register, and without the
+	name and contact when their permlevel is closed to them."""
+	if not complaint or not frappe.has_permission(COMPLAINT, "read", doc=complaint):
+		return {}
+	rows = frappe.get_list(
+		COMPLAINT,
+		filters={"name": complaint},
+		fields=["anonymous", "complainant_name", "complainant_contact"],
+		limit=1,
+	)
+	return dict(rows[0]) if rows else {}
+
+
+# ---------------------------------------------------------------- 查实 and the 总结分析表 (附件3)
+
+
+def channels() -> list[c.Channel]:
+	rows = frappe.get_all(CHANNEL, fields=["channel_name", "deduction", "public_page"])
+	return [c.Channel(r.channel_name, int(r.deduction or 0), bool(r.public_page)) for r in rows]
+
+
+def record_finding(name: str, found_true: bool):
+	"""查实: the complaint was found true (or not), with the channel's deduction for the staff's score."""
+	doc = frappe.get_doc(COMPLAINT, name)
+	if not frappe.has_permission(COMPLAINT, "write", doc=doc):
+		frappe.throw("只有投诉处理员可以登记查实情况", frappe.PermissionError)
+	doc.found_true = 1 if found_true else 0
+	doc.deduction = c.deduction_for(channels(), doc.channel) if found_true else 0
+	doc.found_true_by = frappe.session.user if found_true else None
+	doc.found_true_on = getdate(today()) if found_true else None
+	acting(doc)
+	doc.save()
+	return doc
+
+
+def sign_summary(name: str, role: str):
+	"""Sign the 总结分析表 as 经办人, 审核人 or 分管领导, in that order, as the named person (or stand-in)."""
+	if not frappe.db.get_value(COMPLAINT, name, "name", for_update=True):
+		frappe.throw(f"找不到投诉登记 {name}", frappe.DoesNotExistError)
+	doc = frappe.get_doc(COMPLAINT, name)
+	user = frappe.session.user
+	signed = [bool(doc.get(f"{code}_signed_at")) for code, _label in c.SIGNERS]
+	named = doc.get(f"summary_{role}") if role in dict(c.SIGNERS) else None
+	acting_user = acting_for_today(named, getdate(today())) if named else None
+	error = c.sign_error(role, signed, user, named, acting_user)
+	if error:
+		frappe.throw(error, frappe.PermissionError)
+	if role == "handler" and not ((doc.summary_analysis or "").strip() and doc.visit_time):
+		frappe.throw("请先填写回访情况和总结分析，再签字")
+	doc.set(f"{role}_signed_at", now_datetime())
+	acting(doc)
+	doc.save()
+	doc.add_comment("Info", f"{dict(c.SIGNERS)[role]} {user} 在总结分析表上签字")
+	inbox.close(COMPLAINT, doc.name, user)
+	following = c.next_signer([bool(doc.get(f"{code}_signed_at")) for code, _label in c.SIGNERS])
+	if following is not None:
+		code, label = c.SIGNERS[following]
+		person = doc.get(f"summary_{code}")
+		inbox.assign(
+			COMPLAINT,
+			doc.name,
+			acting_for_today(person, getdate(today())) if person else None,
+			f"“吐槽找茬”总结分析表 {doc.name} 待您以{label}身份签字。",
+		)
+	return doc
+
+
+# ---------------------------------------------------------------- the daily deadline job
+
+
+def run_deadlines(on: date | None = None) -> dict[str, int]:
+	"""Remind the receiver on the last working day, mark late 承办单 overdue, escalate once to the leader
+	in charge of the complaint window."""
+	return clock.run(REFERRAL, {"status": ("in", c.RUNNING)}, step_of, act, on=on)
+
+
+def window_leader(on: date) -> str | None:
+	leader = frappe.db.get_single_value("Hall Settings", "complaint_window_leader")
+	return acting_for_today(leader, on) if leader else None
+
+
+def step_of(doc, on: date):
+	return c.complaint_step(
+		on,
+		getdate(doc.due_date),
+		running=doc.status in c.RUNNING,
+		reminded=bool(doc.reminder_sent),
+		escalated=bool(doc.auto_escalated),
+		has_leader=bool(window_leader(on)),
+	)
+
+
+def act(doc, step) -> None:
+	if step.remind:
+		doc.reminder_sent = 1
+		doc.add_comment("Info", f"今天是办结期限（{doc.due_date}），已提醒接收人 {doc.receiver}")
+		inbox.notify(
+			REFERRAL,
+			doc.name,
+			doc.receiver,
+			f"“吐槽找茬”承办单 {doc.name} 今天到期，请当天办结。{referral_message(doc)}",
+		)
+	if step.escalate:
+		leader = window_leader(getdate(today()))
+		doc.auto_escalated = 1
+		doc.escalated_to = leader
+		doc.add_comment("Info", f"已超过办结期限（{doc.due_date}）未办结，提请{leader}督办")
+		inbox.assign(
+			REFERRAL,
+			doc.name,
+			leader,
+			f"“吐槽找茬”承办单 {doc.name} 已超期未办结（期限 {doc.due_date}，接收人 {doc.receiver}），请督办。",
+			due=doc.due_date,
+			urgent=True,
+		)
+	acting(doc)
+	doc.save()
+
+
+# ---------------------------------------------------------------- stand-ins (services.standins)
+
+
+def move_to(name: str, from_user: str, to_user: str, behalf: str | None, why: str) -> None:
+	doc = frappe.get_doc(REFERRAL, name)
+	doc.receiver = to_user
+	doc.acting_for = behalf
+	acting(doc)
+	doc.save()
+	doc.add_comment("Info", why)
+	if not inbox.hand_over(REFERRAL, name, from_user, to_user, referral_message(doc)):
+		inbox.assign(REFERRAL, name, to_user, referral_message(doc), due=doc.due_date)
