@@ -19,4 +19,7 @@ doc_events = {
 
 scheduler_events = {
 	"daily": ["insurance_hall.tasks.daily"],
+	"hourly": ["insurance_hall.tasks.hourly"],
 }
+
+jinja = {"methods": ["insurance_hall.services.rating.receipt_invitation"]}

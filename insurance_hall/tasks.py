@@ -1,6 +1,6 @@
 """Scheduler entry points: thin, each calls a service."""
 
-from insurance_hall.services import case, refusal, standins
+from insurance_hall.services import case, rating, refusal, standins
 
 
 def daily() -> None:
@@ -8,3 +8,8 @@ def daily() -> None:
 	standins.run_daily()
 	refusal.run_deadlines()
 	case.run_daily()
+
+
+def hourly() -> None:
+	# a bad rating is checked within hours (004 开原: 24 小时): its clock is read every hour
+	rating.run_clocks()

@@ -17,7 +17,7 @@ from datetime import date
 import frappe
 from frappe.utils import get_fullname, getdate, today
 
-from insurance_hall.services import case, refusal
+from insurance_hall.services import case, rating, refusal
 from insurance_hall.services.routing import acting_for_today
 
 
@@ -40,6 +40,8 @@ FORMS: tuple[Waiting, ...] = (
 	),
 	# extension approvals of cases (办件延期) wait for the named approver
 	Waiting(case.DOCTYPE, case.waiting_for, case.held_for, case.move_to, case.people_with_standins),
+	# bad ratings wait for their checker (核实, then 整改)
+	Waiting(rating.DOCTYPE, rating.waiting_for, rating.held_for, rating.move_to, rating.people_with_standins),
 )
 
 
