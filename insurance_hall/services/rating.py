@@ -431,9 +431,8 @@ def conclude_check(name: str, conclusion: str, note: str) -> None:
 		if was_late:
 			doc.check_note += "（核实逾期）"
 	_save(doc)
-	if doc.state == r.TO_FIX:
-		inbox.notify(DOCTYPE, doc.name, doc.checker, f"差评属实，须于 {doc.due_date} 前整改：{doc.name}。")
-	else:
+	# a true bad rating stays on the checker's to-do list until fixed; otherwise it is done
+	if doc.state != r.TO_FIX:
 		inbox.close(DOCTYPE, doc.name, doc.checker)
 
 
