@@ -260,3 +260,38 @@ class TestHallRating(IntegrationTestCase):
 		self.assertEqual((again["reminded"], again["escalated"]), (0, 0))
 		# the day before the due day: nothing yet
 		self.assertEqual(rating.due_step(doc, due_at - timedelta(days=1)).remind, False)
+
+	# ------------------------------------------------------------ the monthly tally
+
+	def test_the_monthly_tally_counts_by_level_and_names_the_best_window(self):
+		import importlib
+
+		from frappe.utils import getdate, today
+
+		report = importlib.import_module("insurance_hall.insurance_hall.report.好差评月度统计.好差评月度统计")
+		for level in ("很满意", "满意"):
+			self.assertEqual(
+				self.submit(make_rating_token("Hall Case", self.served()), level=level).status, 200
+			)
+		self.bad_rating(rater_name="钱回访")
+		frappe.db.rollback()
+		day = getdate(today())
+		expected = frappe.db.sql(
+			"""select level, count(*) from `tabHall Rating` where window=%s and state!='不予采纳'
+			and service_date>=%s group by level""",
+			(self.window, day.replace(day=1)),
+		)
+		columns, data, message, chart = report.execute(
+			{"year": day.year, "month": day.month, "window": self.window}
+		)
+		row = next(item for item in data if item["window"] == self.window and item["staff"] == self.clerk)
+		levels = {
+			column["label"]: row[column["fieldname"]]
+			for column in columns
+			if column["fieldname"].startswith("level_")
+		}
+		self.assertEqual({k: v for k, v in levels.items() if v}, {level: n for level, n in expected})
+		self.assertEqual(row["rated"], sum(n for _l, n in expected))
+		self.assertGreaterEqual(row["named_bad"], 1)
+		self.assertIn("满意票数最高的窗口：评1", message)
+		self.assertEqual(chart["type"], "bar")
