@@ -19,6 +19,7 @@ doc_events = {
 
 scheduler_events = {
 	"daily": ["insurance_hall.tasks.daily"],
+	"hourly": ["insurance_hall.tasks.hourly"],
 }
 
 override_whitelisted_methods = {
@@ -34,3 +35,5 @@ permission_query_conditions = {
 	"Hall Complaint": "insurance_hall.services.complaint.query_conditions",
 	"Complaint Referral": "insurance_hall.services.complaint.referral_query_conditions",
 }
+
+jinja = {"methods": ["insurance_hall.services.rating.receipt_invitation"]}

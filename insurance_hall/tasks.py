@@ -1,6 +1,6 @@
 """Scheduler entry points: thin, each calls a service."""
 
-from insurance_hall.services import case, complaint, refusal, standins
+from insurance_hall.services import case, complaint, rating, refusal, standins
 
 
 def daily() -> None:
@@ -9,3 +9,8 @@ def daily() -> None:
 	refusal.run_deadlines()
 	case.run_daily()
 	complaint.run_deadlines()
+
+
+def hourly() -> None:
+	# a bad rating is checked within hours (004 开原: 24 小时): its clock is read every hour
+	rating.run_clocks()

@@ -44,6 +44,9 @@ SETTINGS: dict[str, tuple[type, int | None]] = {
 	"rongque_enabled": (int, 0),
 	"proxy_promised_matters": (int, 0),
 	"proxy_special_groups_only": (int, 0),
+	# 好差评: how long a rating link stays valid, and who checks a bad rating (an approver type)
+	"rating_link_hours": (int, 1),
+	"bad_rating_checker": (str, None),
 }
 # settings that are a yes (1) or no (0)
 FLAG_SETTINGS = ("rongque_enabled", "proxy_promised_matters", "proxy_special_groups_only")
@@ -142,6 +145,9 @@ def settings_errors(settings: Any) -> list[str]:
 		errors.append(
 			f"settings.extension_approver：审批人“{approver}”无效，应为 {'、'.join(APPROVERS)} 之一"
 		)
+	checker = settings.get("bad_rating_checker")
+	if isinstance(checker, str) and checker not in APPROVERS:
+		errors.append(f"settings.bad_rating_checker：核实人“{checker}”无效，应为 {'、'.join(APPROVERS)} 之一")
 	if not errors:
 		error = hours_error(*(parse_hhmm(settings[key]) for key in TIME_SETTINGS))
 		if error:

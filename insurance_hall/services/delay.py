@@ -10,21 +10,12 @@ from frappe.utils import get_fullname, getdate, now_datetime, today
 
 from insurance_hall.rules import delay as d
 from insurance_hall.rules.rating import is_bad, rating_error
-from insurance_hall.services import inbox
+from insurance_hall.services import inbox, rating
+from insurance_hall.services.rating import rating_scale
 from insurance_hall.services.routing import acting_for_today
 
 DOCTYPE = "Delay Service Record"
 VISIT = "Delay Service Visit"
-
-
-def rating_scale() -> list[tuple[str, bool]]:
-	rows = frappe.get_all(
-		"Rating Level",
-		filters={"parenttype": "Hall Settings"},
-		fields=["label", "is_bad"],
-		order_by="idx asc",
-	)
-	return [(row.label, bool(row.is_bad)) for row in rows]
 
 
 def hall_hours():
@@ -167,6 +158,8 @@ def file(name: str, seen_modified: str | None = None):
 	# the platform's check was made above (DocPerm "submit"): filing writes no field the clerk wrote
 	doc.flags.ignore_permissions = True
 	doc.submit()
+	# the citizen signed the tick: it is the service's rating (好差评), not a second scale
+	rating.from_form_tick(DOCTYPE, doc.name, doc.satisfaction, doc.citizen_name)
 	inbox.close(DOCTYPE, doc.name, frappe.session.user)
 	officer = records_officer()
 	if officer:

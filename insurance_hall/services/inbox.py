@@ -59,14 +59,16 @@ def notify(doctype: str, name: str, user: str | None, message: str) -> None:
 		return
 	subject = message.split("。")[0]
 	make_notification_logs(
-		{
-			"type": "Alert",  # Frappe sends no email for an Alert: the email below is the only one
-			"document_type": doctype,
-			"document_name": name,
-			"subject": subject,
-			"email_content": message,
-			"from_user": frappe.session.user,
-		},
+		frappe._dict(
+			{
+				"type": "Alert",  # Frappe sends no email for an Alert: the email below is the only one
+				"document_type": doctype,
+				"document_name": name,
+				"subject": subject,
+				"email_content": message,
+				"from_user": frappe.session.user,
+			},
+		),
 		[user],
 	)
 	# the email is built and queued by a background job once the action is committed: rendering

@@ -17,7 +17,7 @@ from datetime import date
 import frappe
 from frappe.utils import get_fullname, getdate, today
 
-from insurance_hall.services import case, complaint, refusal
+from insurance_hall.services import case, complaint, rating, refusal
 from insurance_hall.services.routing import acting_for_today
 
 
@@ -76,6 +76,14 @@ FORMS: tuple[Waiting, ...] = (
 		"receiver",
 		"acting_for",
 		complaint.move_to,
+	),
+	# bad ratings wait for their checker (核实, then 整改)
+	Waiting(
+		rating.DOCTYPE,
+		{"state": ("in", rating.r.OPEN_STATES)},
+		"checker",
+		"checker_acting_for",
+		rating.move_to,
 	),
 )
 

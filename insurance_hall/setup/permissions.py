@@ -110,3 +110,18 @@ PERMISSIONS["Complaint Referral"] = {
 }
 # who may read the complainant's identity (permlevel 1), and who may write it
 COMPLAINT_PRIVATE: dict[str, str] = {COMPLAINT_HANDLER: "RW", RECORDS: "R", DEPUTY: "R", MAIN_LEADER: "R"}
+
+# The rating (好差评): a citizen rates through the public page (a guest method, no DocPerm); the window's
+# staff record a rating taken on the device or by phone and see only what they recorded, never a rating
+# about themselves; leaders and 综合科 read. Nobody edits or deletes a rating: the check, the fix and the
+# return visit are actions of services.rating, checked there.
+PERMISSIONS["Hall Rating"] = {
+	WINDOW_STAFF: "RC",
+	SECTION_HEAD: "R",
+	DEPUTY: "R",
+	MAIN_LEADER: "R",
+	RECORDS: "R",
+	HALL_ADMIN: "R",
+	"System Manager": "R",
+}
+IF_OWNER["Hall Rating"] = {WINDOW_STAFF}

@@ -133,3 +133,23 @@ def make_hall_complaint(**values) -> str:
 	doc.insert()
 	frappe.db.commit()
 	return doc.name
+
+
+def make_served_case(handler: str, window: str, **values) -> str:
+	"""A case served and closed by `handler` at `window` (what a rating invitation is issued for)."""
+	from frappe.utils import today
+
+	name = make_hall_case(handler, window=window, **values)
+	frappe.db.set_value("Hall Case", name, {"status": "已办结", "handler": handler, "closed_on": today()})
+	frappe.db.commit()
+	return name
+
+
+def make_rating_token(doctype: str, name: str, hours: int = 72) -> str:
+	"""A rating link's token for the service, signed as the site signs them; `hours` < 0 is expired."""
+	import time
+
+	from insurance_hall.rules.rating import sign, token_payload
+	from insurance_hall.services.rating import _key
+
+	return sign(token_payload(doctype, name, int(time.time()) + hours * 3600), _key())

@@ -129,6 +129,7 @@ class TestPermissionsThroughRest(IntegrationTestCase):
 				"Hall Case",
 				"Delay Service Record",
 				"Delay Service Visit",
+				"Hall Rating",
 			):
 				continue
 			for role, client in self.clients.items():

@@ -102,6 +102,17 @@ class RestClient:
 		if response.status != 200:
 			raise AssertionError(f"login as {user} failed: {response.status} {response.text[:300]}")
 
+	@classmethod
+	def guest(cls) -> RestClient:
+		"""A client that never logs in: the public pages' caller."""
+		from frappe.utils import get_test_client
+
+		client = cls.__new__(cls)
+		client.user = "Guest"
+		client.site = frappe.local.site
+		client.client = get_test_client(use_cookies=True)
+		return client
+
 	def _request(self, method: str, path: str, data: dict | None = None) -> Response:
 		result: dict[str, Response] = {}
 

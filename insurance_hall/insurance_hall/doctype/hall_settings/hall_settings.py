@@ -23,6 +23,7 @@ class HallSettings(Document):
 
 		appointment_phone: DF.Data | None
 		bad_rating_check_hours: DF.Int
+		bad_rating_checker: DF.Literal["Department Head", "Deputy In Charge", "Main Leader"]
 		bad_rating_fix_days: DF.Int
 		bureau_name: DF.Data
 		business_env_office: DF.Data | None
@@ -45,6 +46,7 @@ class HallSettings(Document):
 		proxy_promised_matters: DF.Check
 		proxy_special_groups_only: DF.Check
 		rating_levels: DF.Table[RatingLevel]
+		rating_link_hours: DF.Int
 		records_officer: DF.Link | None
 		refusal_answer_days: DF.Int
 		registers: DF.Table[HallRegister]
