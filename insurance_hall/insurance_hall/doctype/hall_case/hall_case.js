@@ -54,6 +54,9 @@ frappe.ui.form.on("Hall Case", {
 		const holder = frm.doc.handler === me;
 		const status = frm.doc.status;
 		frm.add_custom_button(__("一次性告知书"), () => print_as(frm, "一次性告知书"), __("打印"));
+		if (["已办结", "已退办", "咨询"].includes(frm.doc.status)) {
+			frm.add_custom_button(__("评价邀请（二维码）"), () => rating_invitation(frm));
+		}
 		if (!frm.is_new() && frappe.model.can_create("Delay Service Record")) {
 			// served after hours: the delay-service record starts from the case, citizen and matter carried over
 			frm.add_custom_button(__("登记延时服务"), () =>
@@ -174,4 +177,20 @@ function decide_extension(frm, approve) {
 function print_as(frm, format) {
 	const query = $.param({ doctype: frm.doctype, name: frm.doc.name, format, no_letterhead: 1 });
 	window.open(frappe.urllib.get_full_url(`/printview?${query}`));
+}
+
+// 一事一评: a single-use rating link and its QR code, shown on the window's screen for the citizen to scan
+function rating_invitation(frm) {
+	frappe.xcall("insurance_hall.api.rating.invite", { doctype: frm.doctype, name: frm.doc.name }).then((invite) => {
+		const dialog = new frappe.ui.Dialog({
+			title: __("请服务对象扫码评价"),
+			fields: [{ fieldtype: "HTML", fieldname: "qr" }],
+		});
+		dialog.fields_dict.qr.$wrapper.html(
+			`<div style="text-align:center">${invite.qr_svg}
+			<p>${__("手机扫码或打开链接评价，{0} 小时内有效，只能评价一次", [invite.hours])}</p>
+			<p style="word-break:break-all"><a href="${encodeURI(invite.url)}" target="_blank">${frappe.utils.escape_html(invite.url)}</a></p></div>`
+		);
+		dialog.show();
+	});
 }
