@@ -13,6 +13,8 @@ after_migrate = "insurance_hall.setup.install.after_migrate"
 before_uninstall = "insurance_hall.setup.install.before_uninstall"
 before_tests = "insurance_hall.setup.install.before_tests"
 
+update_website_context = "insurance_hall.api.website.update_website_context"
+
 doc_events = {
 	"User": {"on_update": "insurance_hall.services.scope.on_user_update"},
 }
