@@ -19,4 +19,5 @@ doc_events = {
 
 scheduler_events = {
 	"daily": ["insurance_hall.tasks.daily"],
+	"hourly": ["insurance_hall.tasks.hourly"],
 }

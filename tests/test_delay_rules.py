@@ -90,6 +90,13 @@ def test_a_profile_with_a_bad_time_is_refused_naming_the_key():
 		"closing_time": "17:30",
 		"noon_closing_time": "12:00",
 		"noon_opening_time": "13:30",
+		"booking_start_time": "08:30",
+		"booking_end_time": "17:00",
+		"booking_slot_minutes": 30,
+		"booking_capacity": 3,
+		"booking_days_ahead": 14,
+		"booking_on_rest_days": 0,
+		"booking_channels": "窗口,电话,网上",
 	}
 	assert settings_errors(settings) == []
 	assert settings_errors({**settings, "closing_time": "5pm"}) == [

@@ -11,20 +11,11 @@ from frappe.utils import get_fullname, getdate, now_datetime, today
 from insurance_hall.rules import delay as d
 from insurance_hall.rules.rating import is_bad, rating_error
 from insurance_hall.services import inbox
+from insurance_hall.services.rating import rating_scale
 from insurance_hall.services.routing import acting_for_today
 
 DOCTYPE = "Delay Service Record"
 VISIT = "Delay Service Visit"
-
-
-def rating_scale() -> list[tuple[str, bool]]:
-	rows = frappe.get_all(
-		"Rating Level",
-		filters={"parenttype": "Hall Settings"},
-		fields=["label", "is_bad"],
-		order_by="idx asc",
-	)
-	return [(row.label, bool(row.is_bad)) for row in rows]
 
 
 def hall_hours():
