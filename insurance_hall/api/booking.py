@@ -70,7 +70,8 @@ def free_slots(matter: str, day: str) -> list[dict]:
 	return booking.free_slots(window, parsed)
 
 
-@frappe.whitelist(allow_guest=True, methods=["POST"])
+# xss_safe: the text is stored as typed and shown escaped (the page sets textContent, the print escapes)
+@frappe.whitelist(allow_guest=True, xss_safe=True, methods=["POST"])
 @rate_limit(limit=lambda: public_limit(), seconds=600)
 def book(
 	matter: str,

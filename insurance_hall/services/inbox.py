@@ -58,15 +58,18 @@ def notify(doctype: str, name: str, user: str | None, message: str) -> None:
 	if not user:
 		return
 	subject = message.split("。")[0]
+	# a frappe._dict: Frappe reads `doc.type` when someone is told of their own action
 	make_notification_logs(
-		{
-			"type": "Alert",  # Frappe sends no email for an Alert: the email below is the only one
-			"document_type": doctype,
-			"document_name": name,
-			"subject": subject,
-			"email_content": message,
-			"from_user": frappe.session.user,
-		},
+		frappe._dict(
+			{
+				"type": "Alert",  # Frappe sends no email for an Alert: the email below is the only one
+				"document_type": doctype,
+				"document_name": name,
+				"subject": subject,
+				"email_content": message,
+				"from_user": frappe.session.user,
+			}
+		),
 		[user],
 	)
 	# the email is built and queued by a background job once the action is committed: rendering
