@@ -60,7 +60,8 @@ def posts_of(user: str) -> list[str]:
 	# a window's A or B post: booked citizens are served by whoever stands in (预约服务)
 	for post, field in (("A角", "a_staff"), ("B角", "b_staff")):
 		posts += [
-			f"{name}号窗口{post}" for name in frappe.get_all("Service Window", filters={field: user}, pluck="name")
+			f"{name}号窗口{post}"
+			for name in frappe.get_all("Service Window", filters={field: user}, pluck="name")
 		]
 	return posts
 

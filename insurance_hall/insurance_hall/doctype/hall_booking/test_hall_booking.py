@@ -283,6 +283,37 @@ class TestHallBooking(IntegrationTestCase):
 		frappe.db.rollback()
 		self.assertEqual(frappe.db.get_value(DT, ref, "status"), b.CANCELLED)
 
+	def test_who_reads_writes_and_deletes_bookings_and_bars(self):
+		from insurance_hall.services import booking
+		from insurance_hall.setup.permissions import PERMISSIONS, RECORDS, SECTION_HEAD
+
+		ref = self.public(phone="13700000007").json["message"]["reference"]
+		frappe.db.rollback()
+		bar = booking.bar_if_due("13700000007", None, "王预约", 0, NOW)
+		frappe.db.commit()
+		users = {
+			WINDOW_STAFF: self.clerk,
+			RECORDS: make_user("bk.records@example.com", RECORDS),
+			SECTION_HEAD: make_user("bk.head@example.com", SECTION_HEAD),
+			HALL_ADMIN: self.admin,
+			"": self.outsider,
+		}
+		wrong = []
+		for doctype, name, edit in ((DT, ref, {"note": "改"}), (BAR, bar, {"applicant_name": "改"})):
+			for role, user in users.items():
+				allowed = PERMISSIONS[doctype].get(role, "")
+				client = self.client(user)
+				read = client.get(doctype, name).status == 200
+				write = client.update(doctype, name, edit)
+				deleted = client.delete(doctype, name).status < 300
+				if read != ("R" in allowed) or deleted:
+					wrong.append(f"{doctype} {role or '无角色'} R={read} D={deleted}")
+				# a bar is edited only by the lift action, even by the admin
+				may_write = "W" in allowed and doctype == DT
+				if (write.status == 200) != may_write:
+					wrong.append(f"{doctype} {role or '无角色'} W: HTTP {write.status}")
+		self.assertEqual(wrong, [])
+
 	def test_a_flood_of_booking_calls_meets_the_rate_limit(self):
 		frappe.cache.delete_keys("rl:")
 		with patch("insurance_hall.api.booking.public_limit", return_value=3):
