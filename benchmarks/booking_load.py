@@ -84,17 +84,19 @@ def serve(site: str, port: int, workers: int) -> subprocess.Popen:
 		start_new_session=True,
 	)
 	deadline = time.monotonic() + 60
-	while time.monotonic() < deadline:
+	while time.monotonic() < deadline and process.poll() is None:
 		try:
 			request = urllib.request.Request(
 				f"http://127.0.0.1:{port}/api/method/ping", headers={"Host": site}
 			)
-			urllib.request.urlopen(request, timeout=2).read()
+			urllib.request.urlopen(request, timeout=10).read()
 			return process
-		except (urllib.error.URLError, ConnectionError):
+		except OSError:  # not listening yet, or still loading
 			time.sleep(0.5)
-	process.terminate()
-	raise SystemExit("gunicorn did not answer within 60 s")
+	if process.poll() is None:
+		os.killpg(process.pid, signal.SIGTERM)
+		process.wait(timeout=30)
+	raise SystemExit(f"gunicorn did not answer on port {port} within 60 s (port taken?)")
 
 
 def book(site: str, port: int, day: str, slot: str, i: int) -> tuple[int, float, str]:
@@ -119,7 +121,20 @@ def book(site: str, port: int, day: str, slot: str, i: int) -> tuple[int, float,
 			status, text = response.status, response.read().decode()
 	except urllib.error.HTTPError as error:
 		status, text = error.code, error.read().decode()
+	except OSError as error:  # a timeout: counted among the other answers
+		status, text = 0, str(error)
 	return status, time.perf_counter() - started, text
+
+
+def told_full(status: int, text: str) -> bool:
+	"""The refusal names the full slot (the messages are JSON inside JSON)."""
+	if status in (0, 200):
+		return False
+	try:
+		messages = json.loads(json.loads(text).get("_server_messages") or "[]")
+		return any("已约满" in json.loads(m).get("message", "") for m in messages)
+	except (ValueError, AttributeError):
+		return False
 
 
 def main() -> None:
@@ -146,7 +161,7 @@ def main() -> None:
 		process.wait(timeout=30)
 		update_site_config("booking_rate_limit", previous_limit if previous_limit else "None")
 	ok = sum(1 for status, _, _ in results if status == 200)
-	full = sum(1 for status, _, text in results if status != 200 and "已约满" in text)
+	full = sum(1 for status, _, text in results if told_full(status, text))
 	other = requests - ok - full
 	latencies = sorted(latency for _, latency, _ in results)
 	p95 = latencies[max(int(len(latencies) * 0.95) - 1, 0)]
