@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 import frappe
-from frappe.query_builder.functions import Count
+from frappe.query_builder.functions import Coalesce, Count
 from frappe.utils import escape_html, get_fullname, get_time, getdate, now_datetime
 
 from insurance_hall.rules import booking as b
@@ -403,27 +403,69 @@ def cancel(name: str, reason: str, phone: str | None = None):
 
 def mark_no_shows(at: datetime | None = None) -> int:
 	"""The scheduler job: bookings whose slot has ended unserved are no-shows, once; an applicant who
-	reaches the county's limit is barred. Running it again changes nothing."""
+	reaches the county's limit is barred. Running it again changes nothing.
+
+	One indexed select of the open bookings up to today, one update per thousand of them, and one
+	grouped count of the applicants concerned: only those at the limit are looked at one by one."""
 	at = at or now()
 	sch = schedule()
-	due = frappe.get_all(
-		DOCTYPE,
-		filters={"status": b.BOOKED, "booking_date": ("<=", at.date())},
-		fields=["name", "booking_date", "slot_time", "slot_end", "phone_key", "id_number", "applicant_name"],
+	bk = frappe.qb.DocType(DOCTYPE)
+	# b.is_no_show in SQL: booked, and its slot ended before `at` (an index range on status, date)
+	ended = (bk.booking_date < at.date()) | (
+		(bk.booking_date == at.date()) & (Coalesce(bk.slot_end, bk.slot_time) <= at.time())
 	)
-	people: dict[str, dict] = {}
-	marked = 0
-	for row in due:
-		ends = datetime.combine(getdate(row.booking_date), get_time(row.slot_end or row.slot_time))
-		if not b.is_no_show(b.BOOKED, ends, at):
-			continue
-		frappe.db.set_value(DOCTYPE, row.name, {"status": b.NO_SHOW, "no_show_marked_at": at})
-		if row.phone_key:
-			people[row.phone_key] = row
-		marked += 1
-	for row in people.values():
+	due = (
+		frappe.qb.from_(bk)
+		.select(bk.name, bk.phone_key, bk.id_number, bk.applicant_name)
+		.where((bk.status == b.BOOKED) & (bk.booking_date <= at.date()) & ended)
+	).run(as_dict=True)
+	for start in range(0, len(due), 1000):
+		names = [row.name for row in due[start : start + 1000]]
+		(
+			frappe.qb.update(bk)
+			.set(bk.status, b.NO_SHOW)
+			.set(bk.no_show_marked_at, at)
+			.set(bk.modified, now_datetime())
+			.where(bk.name.isin(names) & (bk.status == b.BOOKED))
+		).run()
+	for row in at_limit(due, sch.no_show_limit):
 		bar_if_due(row.phone_key, row.id_number, row.applicant_name, sch.no_show_limit, at)
-	return marked
+	return len(due)
+
+
+def at_limit(rows: list, limit: int) -> list:
+	"""The applicants among `rows` whose no-shows (by phone or by ID number) may have reached `limit`."""
+	people = {row.phone_key: row for row in rows if row.phone_key}
+	if not people:
+		return []
+	bk = frappe.qb.DocType(DOCTYPE)
+	by_phone = dict(
+		(
+			frappe.qb.from_(bk)
+			.select(bk.phone_key, Count("*"))
+			.where((bk.status == b.NO_SHOW) & bk.phone_key.isin(list(people)))
+			.groupby(bk.phone_key)
+		).run()
+	)
+	ids = [row.id_number for row in people.values() if row.id_number]
+	by_id = (
+		dict(
+			(
+				frappe.qb.from_(bk)
+				.select(bk.id_number, Count("*"))
+				.where((bk.status == b.NO_SHOW) & bk.id_number.isin(ids))
+				.groupby(bk.id_number)
+			).run()
+		)
+		if ids
+		else {}
+	)
+	return [
+		row
+		for key, row in people.items()
+		# the sum bounds the count of the person (phone or ID) from above: bar_if_due counts exactly
+		if b.reaches_limit(by_phone.get(key, 0) + by_id.get(row.id_number, 0), limit)
+	]
 
 
 def no_shows_since_lift(phone_key: str, id_number: str | None) -> int:
