@@ -1,6 +1,6 @@
 """Scheduler entry points: thin, each calls a service."""
 
-from insurance_hall.services import case, complaint, rating, refusal, standins
+from insurance_hall.services import booking, case, complaint, rating, refusal, standins
 
 
 def daily() -> None:
@@ -14,3 +14,5 @@ def daily() -> None:
 def hourly() -> None:
 	# a bad rating is checked within hours (004 开原: 24 小时): its clock is read every hour
 	rating.run_clocks()
+	# bookings whose slot has ended unserved become no-shows (idempotent)
+	booking.mark_no_shows()

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from insurance_hall.rules.booking import booking_hours_error, channels_error
 from insurance_hall.rules.chain import APPROVERS, chain_level_errors
 from insurance_hall.rules.delay import HHMM, hours_error, parse_hhmm
 from insurance_hall.rules.workdays import HOLIDAY, MAKEUP_WORKDAY, calendar_day_errors
@@ -47,12 +48,29 @@ SETTINGS: dict[str, tuple[type, int | None]] = {
 	# 好差评: how long a rating link stays valid, and who checks a bad rating (an approver type)
 	"rating_link_hours": (int, 1),
 	"bad_rating_checker": (str, None),
+	# 预约服务: the hours and slots offered, how many per slot, how far ahead, rest days, channels
+	"booking_start_time": (str, None),
+	"booking_end_time": (str, None),
+	"booking_slot_minutes": (int, 5),
+	"booking_capacity": (int, 1),
+	"booking_days_ahead": (int, 1),
+	"booking_on_rest_days": (int, 0),
+	"booking_channels": (str, None),
 }
 # settings that are a yes (1) or no (0)
 FLAG_SETTINGS = ("rongque_enabled", "proxy_promised_matters", "proxy_special_groups_only")
-REQUIRED_TEXT_SETTINGS = ("bureau_name", "county_name", "closing_time")
+REQUIRED_TEXT_SETTINGS = (
+	"bureau_name",
+	"county_name",
+	"closing_time",
+	"booking_start_time",
+	"booking_end_time",
+	"booking_channels",
+)
 # times of day, written "17:30"
 TIME_SETTINGS = ("closing_time", "noon_closing_time", "noon_opening_time")
+# the hours in which appointments are offered, "08:30" to "17:30"
+BOOKING_TIME_SETTINGS = ("booking_start_time", "booking_end_time")
 
 # register code -> the register's name on the site (Hall Register.register)
 REGISTERS: dict[str, str] = {
@@ -136,7 +154,7 @@ def settings_errors(settings: Any) -> list[str]:
 			errors.append(f"{where}：应为文字")
 		elif key in REQUIRED_TEXT_SETTINGS and not value.strip():
 			errors.append(f"{where}：不能为空")
-		elif key in TIME_SETTINGS and value and not HHMM.match(value):
+		elif key in TIME_SETTINGS + BOOKING_TIME_SETTINGS and value and not HHMM.match(value):
 			errors.append(f"{where}：“{value}”不是有效的时间，应为 时:分（如 17:30）")
 		if key in FLAG_SETTINGS and _is_int(value) and value not in (0, 1):
 			errors.append(f"{where}：应为 0 或 1，实际为 {value}")
@@ -152,6 +170,14 @@ def settings_errors(settings: Any) -> list[str]:
 		error = hours_error(*(parse_hhmm(settings[key]) for key in TIME_SETTINGS))
 		if error:
 			errors.append(f"settings.closing_time：{error}")
+		error = booking_hours_error(*(parse_hhmm(settings[key]) for key in BOOKING_TIME_SETTINGS))
+		if error:
+			errors.append(f"settings.booking_start_time：{error}")
+		if settings["booking_on_rest_days"] not in (0, 1):
+			errors.append("settings.booking_on_rest_days：应为 0（只在工作日）或 1（休息日也可约定）")
+		error = channels_error(settings["booking_channels"])
+		if error:
+			errors.append(f"settings.booking_channels：{error}")
 	return errors
 
 

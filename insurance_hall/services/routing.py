@@ -57,6 +57,12 @@ def posts_of(user: str) -> list[str]:
 	]
 	if frappe.db.get_single_value("Hall Settings", "main_leader") == user:
 		posts.append(APPROVER_LABELS[MAIN_LEADER])
+	# a window's A or B post: booked citizens are served by whoever stands in (预约服务)
+	for post, field in (("A角", "a_staff"), ("B角", "b_staff")):
+		posts += [
+			f"{name}号窗口{post}"
+			for name in frappe.get_all("Service Window", filters={field: user}, pluck="name")
+		]
 	return posts
 
 

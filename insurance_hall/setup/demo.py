@@ -37,6 +37,7 @@ def load_demo(password: str = "Demo@2026", smtp_port: int = 2525) -> dict[str, i
 	ensure_demo_email_account(smtp_port)
 	frappe.db.set_single_value("Hall Settings", "records_officer", data["records_officer"])
 	summary["delay_services"] = make_delay_services(data["delay_services"])
+	summary["bookings"] = make_bookings(data.get("bookings", []))
 	return summary
 
 
@@ -233,5 +234,43 @@ def make_delay_services(rows: list[dict]) -> int:
 			frappe.set_user(frappe.db.get_single_value("Hall Settings", "records_officer"))
 			delay.file(doc.name)
 		made += 1
+	frappe.set_user("Administrator")
+	return made
+
+
+def make_bookings(rows: list[dict]) -> int:
+	"""A few appointments on the next working days, each taken on its channel (the county's channels
+	only), the clerk's at the desk, the citizen's from the public page."""
+	from frappe.utils import today
+
+	from insurance_hall.rules.booking import parse_channels
+	from insurance_hall.services.calendar import add_working_days
+
+	if frappe.db.count("Hall Booking"):
+		return 0
+	offered = parse_channels(frappe.db.get_single_value("Hall Settings", "booking_channels"))
+	made = 0
+	for row in rows:
+		if row["channel"] not in offered:
+			continue
+		frappe.set_user(row["by"])
+		doc = frappe.get_doc(
+			{
+				"doctype": "Hall Booking",
+				"channel": row["channel"],
+				"service_matter": row["service_matter"],
+				"booking_date": add_working_days(today(), row["working_days_ahead"]),
+				"slot_time": row["slot"],
+				"applicant_name": row["applicant_name"],
+				"contact_phone": row["contact_phone"],
+			}
+		)
+		doc.flags.public_booking = row["by"] == "Guest"
+		try:
+			doc.insert(ignore_permissions=True)
+			made += 1
+		except frappe.ValidationError:
+			# e.g. the matter has no window on this site: the demo goes on without it
+			frappe.clear_messages()
 	frappe.set_user("Administrator")
 	return made

@@ -125,3 +125,26 @@ PERMISSIONS["Hall Rating"] = {
 	"System Manager": "R",
 }
 IF_OWNER["Hall Rating"] = {WINDOW_STAFF}
+
+# The appointment (预约服务申请表): any window's clerk takes a desk or phone booking and serves it (a
+# booking from the public page belongs to no clerk); leaders and 综合科 read; nobody deletes one (a
+# booking not wanted is cancelled, and the ledger counts it). A bar after the no-show limit is lifted by
+# the hall admin, with a reason.
+PERMISSIONS["Hall Booking"] = {
+	WINDOW_STAFF: "RCW",
+	RECORDS: "R",
+	SECTION_HEAD: "R",
+	DEPUTY: "R",
+	MAIN_LEADER: "R",
+	HALL_ADMIN: "R",
+	"System Manager": "R",
+}
+PERMISSIONS["Booking Bar"] = {
+	HALL_ADMIN: "RW",
+	WINDOW_STAFF: "R",
+	RECORDS: "R",
+	SECTION_HEAD: "R",
+	DEPUTY: "R",
+	MAIN_LEADER: "R",
+	"System Manager": "R",
+}

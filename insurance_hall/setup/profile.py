@@ -19,6 +19,7 @@ from insurance_hall.rules.profile import (
 	REGISTERS,
 	SCHEMA_VERSION,
 	SETTINGS,
+	BOOKING_TIME_SETTINGS,
 	TIME_SETTINGS,
 	ProfileError,
 	calendar_rows,
@@ -373,7 +374,7 @@ def time_text(value) -> str:
 def _setting_value(settings, key: str):
 	kind, _minimum = SETTINGS[key]
 	value = settings.get(key)
-	if key in TIME_SETTINGS:
+	if key in TIME_SETTINGS + BOOKING_TIME_SETTINGS:
 		return time_text(value)
 	return int(value or 0) if kind is int else (value or "")
 

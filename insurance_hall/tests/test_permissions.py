@@ -130,6 +130,8 @@ class TestPermissionsThroughRest(IntegrationTestCase):
 				"Delay Service Record",
 				"Delay Service Visit",
 				"Hall Rating",
+				"Hall Booking",
+				"Booking Bar",
 			):
 				continue
 			for role, client in self.clients.items():

@@ -29,6 +29,7 @@ class TestUpgrade(IntegrationTestCase):
 		self.assertIn("insurance_hall.patches.v1_0.refusal_report_index", patches)
 		self.assertIn("insurance_hall.patches.v1_0.department_scope", patches)
 		self.assertIn("insurance_hall.patches.v1_0.hall_hours", patches)
+		self.assertIn("insurance_hall.patches.v1_0.booking_schedule", patches)
 		for patch in patches:
 			frappe.get_attr(patch + ".execute")
 
@@ -94,5 +95,28 @@ class TestUpgrade(IntegrationTestCase):
 			self.assertEqual(time_text(frappe.db.get_single_value("Hall Settings", "closing_time")), "18:00")
 		finally:
 			frappe.db.rollback()
+			apply_shipped_profile("default")
+			frappe.db.commit()
+
+
+class TestBookingScheduleUpgrade(IntegrationTestCase):
+	def test_a_site_of_the_previous_release_gets_its_countys_booking_schedule(self):
+		from insurance_hall.setup.profile import time_text
+		from insurance_hall.tests.factories import apply_shipped_profile
+
+		apply_shipped_profile("yinan")
+		try:
+			phone = frappe.db.get_single_value("Hall Settings", "appointment_phone")
+			# the previous release had no booking schedule
+			for field in ("booking_start_time", "booking_end_time", "booking_channels"):
+				frappe.db.set_single_value("Hall Settings", field, None)
+			frappe.db.set_single_value("Hall Settings", "booking_slot_minutes", 0)
+			run_single("insurance_hall.patches.v1_0.booking_schedule", force=True)
+			settings = frappe.get_doc("Hall Settings")
+			self.assertEqual(settings.booking_channels, "窗口,电话")
+			self.assertEqual(settings.booking_slot_minutes, 30)
+			self.assertEqual(time_text(settings.booking_start_time), "08:30")
+			self.assertEqual(settings.appointment_phone, phone)
+		finally:
 			apply_shipped_profile("default")
 			frappe.db.commit()

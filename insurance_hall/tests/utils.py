@@ -90,14 +90,17 @@ class RestClient:
 	real login (POST /api/method/login), so the user's own language applies to every message.
 	"""
 
-	def __init__(self, user: str, password: str | None = None):
+	def __init__(self, user: str | None, password: str | None = None):
+		"""`user` None: a visitor who has not logged in (Guest), as on the public pages."""
 		from frappe.utils import get_test_client
 
 		from insurance_hall.tests.factories import PASSWORD
 
-		self.user = user
+		self.user = user or "Guest"
 		self.site = frappe.local.site
 		self.client = get_test_client(use_cookies=True)
+		if user is None:
+			return
 		response = self._request("post", "/api/method/login", {"usr": user, "pwd": password or PASSWORD})
 		if response.status != 200:
 			raise AssertionError(f"login as {user} failed: {response.status} {response.text[:300]}")
@@ -147,6 +150,12 @@ class RestClient:
 
 	def update(self, doctype: str, name: str, data: dict) -> Response:
 		return self._request("put", self.path(doctype, name), data)
+
+	def call_get(self, method: str, args: dict | None = None) -> Response:
+		"""GET /api/method/<method>?args."""
+		from urllib.parse import urlencode
+
+		return self._request("get", f"/api/method/{method}?{urlencode(args or {})}")
 
 	def call(self, method: str, data: dict | None = None) -> Response:
 		"""POST /api/method/<method> with JSON arguments."""

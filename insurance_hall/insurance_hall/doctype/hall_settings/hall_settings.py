@@ -5,8 +5,14 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from insurance_hall.rules.booking import booking_hours_error, channels_error
 from insurance_hall.rules.delay import hours_error, parse_hhmm
-from insurance_hall.rules.profile import SETTINGS, TIME_SETTINGS, rating_scale_errors
+from insurance_hall.rules.profile import (
+	BOOKING_TIME_SETTINGS,
+	SETTINGS,
+	TIME_SETTINGS,
+	rating_scale_errors,
+)
 from insurance_hall.services import scope
 
 
@@ -25,6 +31,13 @@ class HallSettings(Document):
 		bad_rating_check_hours: DF.Int
 		bad_rating_checker: DF.Literal["Department Head", "Deputy In Charge", "Main Leader"]
 		bad_rating_fix_days: DF.Int
+		booking_capacity: DF.Int
+		booking_channels: DF.Data | None
+		booking_days_ahead: DF.Int
+		booking_end_time: DF.Time | None
+		booking_on_rest_days: DF.Check
+		booking_slot_minutes: DF.Int
+		booking_start_time: DF.Time | None
 		bureau_name: DF.Data
 		business_env_office: DF.Data | None
 		case_remind_days: DF.Int
@@ -58,6 +71,7 @@ class HallSettings(Document):
 		self.validate_thresholds()
 		self.validate_rating_scale()
 		self.validate_hours()
+		self.validate_booking()
 
 	def validate_hours(self) -> None:
 		from insurance_hall.setup.profile import time_text
@@ -68,6 +82,16 @@ class HallSettings(Document):
 		error = hours_error(*times)
 		if error:
 			frappe.throw(error, title=_("作息时间设置有误"))
+
+	def validate_booking(self) -> None:
+		from insurance_hall.setup.profile import time_text
+
+		start, end = (parse_hhmm(time_text(self.get(k))) for k in BOOKING_TIME_SETTINGS)
+		if start is None and end is None and not self.booking_channels:
+			return  # a site not yet set up: the profile fills these in
+		error = booking_hours_error(start, end) or channels_error(self.booking_channels)
+		if error:
+			frappe.throw(error, title=_("预约服务设置有误"))
 
 	def on_update(self) -> None:
 		self.sync_main_leader_scope()

@@ -26,6 +26,7 @@ class ServiceMatter(Document):
 		matter_name: DF.Data
 		matter_type: DF.Literal["Immediate", "Promised"]
 		no_visit_needed: DF.Check
+		not_bookable: DF.Check
 		promised_days: DF.Int
 		window: DF.Link | None
 

@@ -19,6 +19,7 @@ class ServiceWindow(Document):
 
 		a_staff: DF.Link | None
 		b_staff: DF.Link | None
+		booking_capacity: DF.Int
 		department: DF.Link | None
 		in_service: DF.Check
 		window_name: DF.Data | None

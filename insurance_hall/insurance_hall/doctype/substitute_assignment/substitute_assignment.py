@@ -43,7 +43,7 @@ class SubstituteAssignment(Document):
 		if not posts_of(self.absent_user):
 			frappe.throw(
 				_(
-					"{0} 不是任何科室的负责人、分管领导或局主要领导，没有需要他人代为审批的事项，无需代岗授权"
+					"{0} 不是任何科室的负责人、分管领导、局主要领导或窗口的A角、B角，没有需要他人代为办理的事项，无需代岗授权"
 				).format(self.absent_user),
 				title=_("代岗授权有误"),
 			)

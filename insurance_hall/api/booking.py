@@ -1,0 +1,143 @@
+"""Whitelisted entry points of the appointment service: thin, each reads the request and calls the service.
+
+The public page (www/booking) calls the guest methods: rate-limited, validated on the server, and they
+answer only with what the caller may see (their own booking's reference, never another citizen's data).
+"""
+
+from __future__ import annotations
+
+import frappe
+from frappe.rate_limiter import rate_limit
+from frappe.utils import getdate
+
+from insurance_hall.rules import booking as b
+from insurance_hall.services import booking
+
+PUBLIC_LIMIT = 20  # booking calls per caller (IP) per 10 minutes; site config booking_rate_limit overrides
+
+
+def public_limit() -> int:
+	return int(frappe.conf.get("booking_rate_limit") or PUBLIC_LIMIT)
+
+
+def _text(value, length: int = 140) -> str:
+	return str(value or "").strip()[:length]
+
+
+def confirmation(doc) -> dict:
+	window_name = frappe.db.get_value("Service Window", doc.window, "window_name")
+	return {
+		"reference": doc.name,
+		"date": str(doc.booking_date),
+		"time": f"{str(doc.slot_time)[:5]}-{str(doc.slot_end)[:5]}",
+		"window": doc.window,
+		"window_name": window_name or "",
+		"matter": doc.service_matter,
+		"notice": doc.materials_notice,
+		"phone": frappe.db.get_single_value("Hall Settings", "appointment_phone") or "",
+	}
+
+
+@frappe.whitelist(allow_guest=True, methods=["GET"])
+@rate_limit(limit=lambda: public_limit() * 5, seconds=600)
+def options() -> dict:
+	"""What the public page offers: the matters open to booking and the days."""
+	sch = booking.schedule()
+	matters = frappe.get_all(
+		"Service Matter",
+		filters={"not_bookable": 0, "window": ("is", "set")},
+		fields=["name", "window"],
+		order_by="name asc",
+	)
+	return {
+		"online": b.ONLINE in sch.channels,
+		"matters": [{"name": m.name, "window": m.window} for m in matters],
+		"days": [str(day) for day in booking.offered_days(sch)],
+	}
+
+
+@frappe.whitelist(allow_guest=True, methods=["GET"])
+@rate_limit(limit=lambda: public_limit() * 5, seconds=600)
+def free_slots(matter: str, day: str) -> list[dict]:
+	"""The free places of each slot of the day for the matter's window."""
+	window = frappe.db.get_value("Service Matter", {"name": _text(matter), "not_bookable": 0}, "window")
+	if not window:
+		frappe.throw(f"事项“{_text(matter)}”不接受预约", title="不能预约")
+	try:
+		parsed = getdate(day)
+	except Exception:
+		frappe.throw("日期格式不正确", title="不能预约")
+	return booking.free_slots(window, parsed)
+
+
+# xss_safe: the text is stored as typed and shown escaped (the page sets textContent, the print escapes)
+@frappe.whitelist(allow_guest=True, xss_safe=True, methods=["POST"])
+@rate_limit(limit=lambda: public_limit(), seconds=600)
+def book(
+	matter: str,
+	day: str,
+	slot: str,
+	applicant_name: str,
+	phone: str,
+	id_number: str | None = None,
+	note: str | None = None,
+) -> dict:
+	"""A citizen books on the public page: the answer is the reference, the time, the window and the
+	one-time notice of materials; a refusal says why."""
+	doc = frappe.get_doc(
+		{
+			"doctype": booking.DOCTYPE,
+			"channel": b.ONLINE,
+			"service_matter": _text(matter),
+			"booking_date": _text(day, 20),
+			"slot_time": _text(slot, 8),
+			"applicant_name": _text(applicant_name, 40),
+			"contact_phone": _text(phone, 30),
+			"id_number": _text(id_number, 30),
+			"note": _text(note, 500),
+		}
+	)
+	doc.flags.public_booking = True
+	doc.insert(ignore_permissions=True)
+	return confirmation(doc)
+
+
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+@rate_limit(limit=lambda: public_limit(), seconds=600)
+def cancel_own(reference: str, phone: str) -> dict:
+	"""The applicant cancels their own booking: the reference and the phone it was made with."""
+	if frappe.session.user != "Guest":
+		frappe.throw("请在窗口办理取消", frappe.PermissionError)
+	doc = booking.cancel(_text(reference, 30), "", phone=_text(phone, 30))
+	return {"reference": doc.name, "status": doc.status}
+
+
+@frappe.whitelist(methods=["POST"])
+def cancel(name: str, reason: str) -> dict:
+	"""A clerk cancels a booking, with a reason."""
+	if frappe.session.user == "Guest":
+		frappe.throw("请登录后操作", frappe.PermissionError)
+	doc = booking.cancel(name, reason)
+	return {"name": doc.name, "status": doc.status}
+
+
+@frappe.whitelist(methods=["POST"])
+def serve(name: str) -> dict:
+	"""办理完成: the handler records the result."""
+	doc = booking.serve(name)
+	return {"name": doc.name, "status": doc.status, "handler": doc.handler}
+
+
+@frappe.whitelist(methods=["POST"])
+def lift_bar(name: str, reason: str) -> dict:
+	"""解除限制: the hall admin lifts a no-show bar, with a reason."""
+	bar = booking.lift_bar(name, reason)
+	return {"name": bar.name, "status": bar.status}
+
+
+@frappe.whitelist()
+def desk_slots(window: str, day: str) -> list[dict]:
+	"""The free places of a window's day, for the clerk's form."""
+	if not frappe.has_permission(booking.DOCTYPE, "create"):
+		frappe.throw("您没有登记预约的权限", frappe.PermissionError)
+	return booking.free_slots(window, getdate(day))

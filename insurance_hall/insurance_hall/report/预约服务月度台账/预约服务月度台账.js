@@ -1,0 +1,22 @@
+// 预约服务月度台账: per window, a month's bookings, served, no-shows and barred applicants (002 沂南 §九).
+
+frappe.query_reports["预约服务月度台账"] = {
+	filters: [
+		{ fieldname: "year", label: __("年度"), fieldtype: "Int", default: new Date().getFullYear(), reqd: 1 },
+		{
+			fieldname: "month",
+			label: __("月份"),
+			fieldtype: "Select",
+			options: "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12",
+			default: String(new Date().getMonth() + 1),
+			reqd: 1,
+		},
+		{ fieldname: "window", label: __("窗口"), fieldtype: "Link", options: "Service Window" },
+	],
+	formatter(value, row, column, data, default_formatter) {
+		if (data && data.window === "合计") {
+			return column.fieldname === "window" ? `<b>${__("合计")}</b>` : `<b>${default_formatter(value, row, column, data)}</b>`;
+		}
+		return default_formatter(value, row, column, data);
+	},
+};
