@@ -52,7 +52,10 @@ OTHER_REASON = BAD_REASONS[-1]
 
 # 002 沂南: "评价渠道涵盖政务服务大厅医保窗口、“掌上办”、“网上办”各类医保政务服务平台、热线电话平台、自助服务终端等"
 LINK, DEVICE, PHONE, DELAY_FORM = "链接或二维码", "窗口评价器", "电话", "延时服务登记表"
-CHANNELS = (LINK, DEVICE, PHONE, DELAY_FORM)
+BOOKING_FORM = "预约服务申请表"
+# a form's own satisfaction tick, signed by the citizen on that form
+FORM_TICKS = (DELAY_FORM, BOOKING_FORM)
+CHANNELS = (LINK, DEVICE, PHONE, *FORM_TICKS)
 STAFF_CHANNELS = (DEVICE, PHONE)
 
 

@@ -17,7 +17,7 @@ from insurance_hall.rules import booking as b
 from insurance_hall.rules.delay import parse_hhmm
 from insurance_hall.rules.rating import is_bad, rating_error
 from insurance_hall.rules.workdays import CalendarNotLoaded
-from insurance_hall.services import inbox
+from insurance_hall.services import inbox, rating
 from insurance_hall.services.calendar import is_working_day
 from insurance_hall.services.rating import rating_scale
 from insurance_hall.services.routing import assignments_on
@@ -366,6 +366,8 @@ def serve(name: str):
 	doc.handled_at = now()
 	doc.flags.booking_action = True
 	doc.save()
+	# the applicant's satisfaction tick is the service's rating (好差评), not a second scale
+	rating.from_form_tick(DOCTYPE, doc.name, doc.satisfaction, doc.applicant_name)
 	inbox.close(DOCTYPE, doc.name, frappe.session.user)
 	if doc.on_duty:
 		inbox.close(DOCTYPE, doc.name, doc.on_duty)

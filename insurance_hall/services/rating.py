@@ -104,10 +104,35 @@ def _delay(name: str) -> frappe._dict | None:
 	)
 
 
-# complaints and appointments register here when they arrive
+def _booking(name: str) -> frappe._dict | None:
+	row = frappe.db.get_value(
+		"Hall Booking",
+		name,
+		["booking_date", "service_matter", "window", "handler", "receiver", "on_duty", "status"],
+		as_dict=True,
+	)
+	if not row:
+		return None
+	return frappe._dict(
+		service_date=row.booking_date,
+		service_matter=row.service_matter,
+		matter_text=None,
+		window=row.window,
+		department=frappe.db.get_value("Service Window", row.window, "department") if row.window else None,
+		staff=row.handler or row.on_duty,
+		own={row.handler, row.receiver, row.on_duty} - {None, "", "Guest"},
+		served=row.status == "已办理",
+	)
+
+
+# the forms whose own satisfaction tick becomes their rating, and the channel it is counted under
+FORM_TICK_CHANNEL = {"Delay Service Record": r.DELAY_FORM, "Hall Booking": r.BOOKING_FORM}
+
+# complaints register here when they become ratable
 RATABLE: dict[str, Ratable] = {
 	"Hall Case": Ratable("Hall Case", "办件", _case),
 	"Delay Service Record": Ratable("Delay Service Record", "延时服务", _delay),
+	"Hall Booking": Ratable("Hall Booking", "预约服务", _booking),
 }
 
 
@@ -254,12 +279,12 @@ def from_form_tick(doctype: str, name: str, level: str | None, rater_name: str |
 	doc = new_rating(
 		doctype,
 		name,
-		r.DELAY_FORM,
+		FORM_TICK_CHANNEL[doctype],
 		{
 			"level": level,
 			"rater_name": rater_name,
 			"bad_reasons": [r.OTHER_REASON] if bad else [],
-			"suggestion": "延时服务登记表勾选，未注明原因，核实时询问" if bad else None,
+			"suggestion": f"{FORM_TICK_CHANNEL[doctype]}勾选，未注明原因，核实时询问" if bad else None,
 		},
 	)
 	doc.flags.form_tick = True
@@ -290,8 +315,8 @@ def new_rating_errors(doc) -> list[str]:
 	service = service_of(doc.reference_doctype, doc.reference_name)
 	if doc.channel == r.LINK and not doc.flags.public_rating:
 		return ["链接或二维码评价只能由群众本人在评价页面提交"]
-	if doc.channel == r.DELAY_FORM and not doc.flags.form_tick:
-		return ["延时服务登记表的满意度由备案时自动计入"]
+	if doc.channel in r.FORM_TICKS and not doc.flags.form_tick:
+		return [f"{doc.channel}的满意度由该表办结或备案时自动计入"]
 	if doc.channel not in r.CHANNELS:
 		return [f"评价渠道应为：{'、'.join(r.CHANNELS)}"]
 	errors = []

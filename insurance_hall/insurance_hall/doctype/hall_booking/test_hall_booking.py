@@ -351,6 +351,14 @@ class TestHallBooking(IntegrationTestCase):
 		doc = frappe.get_doc(DT, name)
 		self.assertEqual((doc.status, doc.handler, doc.satisfaction_is_bad), (b.SERVED, self.clerk, 1))
 		self.assertFalse(frappe.db.exists("ToDo", {"reference_name": name, "status": "Open"}))
+		# the applicant's tick is the service's rating (one scale, counted with the others)
+		rating = frappe.db.get_value(
+			"Hall Rating",
+			{"reference_doctype": DT, "reference_name": name},
+			["level", "is_bad", "channel"],
+			as_dict=True,
+		)
+		self.assertEqual((rating.level, rating.is_bad, rating.channel), ("不满意", 1, "预约服务申请表"))
 
 	def test_three_no_shows_bar_the_applicant_on_every_channel_until_an_admin_lifts_it(self):
 		from insurance_hall.services import booking

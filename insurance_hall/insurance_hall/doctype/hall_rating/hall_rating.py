@@ -23,6 +23,7 @@ class HallRating(Document):
 			"\u7a97\u53e3\u8bc4\u4ef7\u5668",
 			"\u7535\u8bdd",
 			"\u5ef6\u65f6\u670d\u52a1\u767b\u8bb0\u8868",
+			"\u9884\u7ea6\u670d\u52a1\u7533\u8bf7\u8868",
 		]
 		check_conclusion: DF.Literal[
 			"", "\u8bef\u8bc4", "\u6076\u610f\u5dee\u8bc4", "\u5dee\u8bc4\u5c5e\u5b9e"
