@@ -71,3 +71,12 @@ def test_one_inbox_one_clock_no_second_copy():
 			assert '"doctype": "ToDo"' not in text, f"{path} creates ToDos outside services/inbox.py"
 		if path.name != "clock.py":
 			assert 'savepoint("' not in text or path.name == "standins.py", f"{path} runs its own clock loop"
+
+
+def test_a_month_is_half_open_and_a_bad_one_is_none():
+	from insurance_hall.rules.period import month_span
+
+	assert month_span(2026, 3) == (date(2026, 3, 1), date(2026, 4, 1))
+	assert month_span(2026, 12) == (date(2026, 12, 1), date(2027, 1, 1))
+	assert month_span(2026, 13) is None
+	assert month_span(0, 1) is None

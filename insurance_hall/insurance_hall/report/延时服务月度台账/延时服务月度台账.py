@@ -18,6 +18,7 @@ from frappe import _
 from frappe.query_builder.functions import Coalesce, Count, NullIf, Sum
 from frappe.utils import cint, flt
 from pypika.terms import Case
+from insurance_hall.services.ledger import month_of
 
 TOTAL_LABEL = "合计"
 COUNTS = ("records", "filed", "extra_minutes", "visits", "rated", "bad")
@@ -45,13 +46,7 @@ def share(part: int, whole: int) -> float:
 
 
 def month_range(filters: dict) -> tuple[date, date]:
-	"""[first day of the month, first day of the next): half-open, so the service_date index serves it."""
-	year, month = cint(filters.get("year")), cint(filters.get("month"))
-	if not 1900 <= year <= 9998 or not 1 <= month <= 12:
-		frappe.msgprint(_("请选择年度和月份"), title=_("筛选条件有误"), indicator="orange")
-		year, month = 1900, 1
-	start = date(year, month, 1)
-	return start, date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+	return month_of(filters)
 
 
 def _in_month(record, start: date, end: date, window: str | None):

@@ -20,6 +20,7 @@ from frappe.utils import cint
 from pypika.terms import Case
 
 from insurance_hall.rules import booking as b
+from insurance_hall.services.ledger import month_of
 
 TOTAL_LABEL = "合计"
 COUNTS = ("booked", "served", "no_shows", "cancelled", "online", "bad", "barred")
@@ -40,12 +41,7 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 
 
 def month_range(filters: dict) -> tuple[date, date]:
-	year, month = cint(filters.get("year")), cint(filters.get("month"))
-	if not 1900 <= year <= 9998 or not 1 <= month <= 12:
-		frappe.msgprint(_("请选择年度和月份"), title=_("筛选条件有误"), indicator="orange")
-		year, month = 1900, 1
-	start = date(year, month, 1)
-	return start, date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+	return month_of(filters)
 
 
 def _where(bk, start: date, end: date, window: str | None):

@@ -1,0 +1,13 @@
+"""The periods the hall's ledgers count over (pure)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def month_span(year: int, month: int) -> tuple[date, date] | None:
+	"""[first day of the month, first day of the next): half-open, so a date index serves it.
+	None for a year or month that is not one."""
+	if not 1900 <= year <= 9998 or not 1 <= month <= 12:
+		return None
+	return date(year, month, 1), date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
