@@ -20,6 +20,7 @@ from insurance_hall.rules import case as case_rules
 from insurance_hall.rules import rating as r
 from insurance_hall.rules.chain import APPROVERS, DEPARTMENT_HEAD, MAIN_LEADER
 from insurance_hall.rules.clock import ClockStep, clock_step
+from insurance_hall.setup.permissions import RECORDS
 from insurance_hall.services import clock, inbox
 from insurance_hall.services.routing import acting_for_today, named_approver
 
@@ -479,7 +480,7 @@ def report_fix(name: str, report: str) -> None:
 def record_visit(name: str, note: str) -> None:
 	"""回访 of a named rater, by the checker or 综合科."""
 	doc = lock(name)
-	if frappe.session.user != doc.checker and "综合科" not in frappe.get_roles():
+	if frappe.session.user != doc.checker and RECORDS not in frappe.get_roles():
 		frappe.throw("只有核实人或综合科可以登记回访", frappe.PermissionError)
 	error = r.visit_error(doc.state, note)
 	if error:
