@@ -80,3 +80,25 @@ def test_a_month_is_half_open_and_a_bad_one_is_none():
 	assert month_span(2026, 12) == (date(2026, 12, 1), date(2027, 1, 1))
 	assert month_span(2026, 13) is None
 	assert month_span(0, 1) is None
+
+
+def test_a_waiting_item_is_overdue_the_day_after_its_due_date():
+	"""002 沂南: "限时办结时间以工作日计算": the to-do list reads the same due date the clock marks overdue."""
+	from insurance_hall.rules.clock import DUE_TODAY, NO_DUE, OVERDUE, UPCOMING, due_state
+
+	today = date(2026, 11, 24)
+	assert due_state(date(2026, 11, 23), today) == OVERDUE
+	assert due_state(today, today) == DUE_TODAY
+	assert due_state(date(2026, 11, 30), today) == UPCOMING
+	assert due_state(None, today) == NO_DUE
+	step = clock_step(today, date(2026, 11, 23), True, False, True, True, False)
+	assert step.overdue and due_state(date(2026, 11, 23), today) == OVERDUE
+
+
+def test_a_rate_is_a_percent_to_one_decimal_and_nothing_counted_reads_zero():
+	"""002 沂南: "实名差评回访率和整改率要达到100%": a rate of all is 100.0."""
+	from insurance_hall.rules.period import share
+
+	assert share(3, 3) == 100.0
+	assert share(2, 3) == 66.7
+	assert share(0, 0) == 0.0

@@ -1,13 +1,15 @@
 """The refusal sheet's rules and its Workflow definition, each with the seed sentence behind it."""
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from insurance_hall import hooks
 from insurance_hall.rules import refusal as r
 from insurance_hall.rules.workdays import WorkCalendar
 from insurance_hall.setup.permissions import IF_OWNER, PERMISSIONS, WINDOW_STAFF
-from insurance_hall.rules.refusal_workflow import STATES, TRANSITIONS
 
 # 003 南阳: "构建“首问责任人——业务科（室）、局属单位负责人——局分管领导——局主要领导”四级责任链条"
 NANYANG = r.levels_from_rows(
@@ -90,19 +92,41 @@ def test_how_the_applicant_is_told():
 	assert r.answer_error(None, "", False, False) == "请选择答复方式：电话或书面"
 
 
-def test_the_workflow_definition_holds_together():
-	states = {s[0] for s in STATES}
-	assert {t[0] for t in TRANSITIONS} | {t[2] for t in TRANSITIONS} <= states
-	docstatus = {s[0]: s[1] for s in STATES}
-	assert docstatus[r.SOLVED] == docstatus[r.REFUSED] == docstatus[r.ANSWERED] == 1
-	for _state, action, _next, role, condition in TRANSITIONS:
-		if action in r.APPROVER_ACTIONS:
-			# only the named approver, never by role alone
-			assert "doc.current_approver == frappe.session.user" in condition
+FIXTURES = Path(__file__).resolve().parent.parent / "insurance_hall" / "fixtures"
+
+
+def _fixture(doctype: str) -> list[dict]:
+	return json.loads((FIXTURES / f"{doctype.lower().replace(' ', '_')}.json").read_text(encoding="utf-8"))
+
+
+def test_the_shipped_workflow_holds_together():
+	"""003 南阳: "构建……四级责任链条": the sheet climbs; only the named approver of the current level acts."""
+	(workflow,) = _fixture("Workflow")
+	assert (workflow["document_type"], workflow["is_active"]) == ("Refusal Sheet", 1)
+	states = {row["state"]: int(row["doc_status"]) for row in workflow["states"]}
+	transitions = workflow["transitions"]
+	assert {t["state"] for t in transitions} | {t["next_state"] for t in transitions} <= set(states)
+	assert states[r.SOLVED] == states[r.REFUSED] == states[r.ANSWERED] == 1
+	assert states[r.DRAFT] == states[r.PENDING] == states[r.RETURNED] == 0
+	assert {t["action"] for t in transitions} == set(r.APPROVER_ACTIONS) | set(r.CLERK_ACTIONS)
+	for t in transitions:
+		if t["action"] in r.APPROVER_ACTIONS:
+			# only the named approver, never by role alone, and never the filer approving their own sheet
+			assert "doc.current_approver == frappe.session.user" in t["condition"]
+			assert t["allow_self_approval"] == 0
 		else:
-			assert role == WINDOW_STAFF and "doc.owner == frappe.session.user" in condition
-	confirm = next(t for t in TRANSITIONS if t[1] == r.CONFIRM)
-	assert "doc.current_can_confirm" in confirm[4]
+			assert t["allowed"] == WINDOW_STAFF and "doc.owner == frappe.session.user" in t["condition"]
+	confirm = next(t for t in transitions if t["action"] == r.CONFIRM)
+	assert "doc.current_can_confirm" in confirm["condition"]
+
+
+def test_the_hooks_ship_exactly_the_fixture_records():
+	wanted = {entry["dt"]: set(entry["filters"][0][2]) for entry in hooks.fixtures}
+	for doctype in ("Workflow", "Workflow State", "Workflow Action Master"):
+		assert wanted[doctype] == {row["name"] for row in _fixture(doctype)}
+	(workflow,) = _fixture("Workflow")
+	assert {row["state"] for row in workflow["states"]} == wanted["Workflow State"]
+	assert {row["action"] for row in workflow["transitions"]} == wanted["Workflow Action Master"]
 
 
 def test_clerks_see_only_their_own_sheets():

@@ -38,3 +38,19 @@ def clock_step(
 	remind = running and today >= (remind_on or due) and not reminded
 	escalate = running and late and not escalated and can_escalate
 	return ClockStep(remind, escalate, late and not done)
+
+
+OVERDUE = "已超期"
+DUE_TODAY = "今日到期"
+UPCOMING = "未到期"
+NO_DUE = "无期限"
+
+
+def due_state(due: date | None, today: date) -> str:
+	"""Where a waiting item stands against its due date, as the person's to-do list shows it: past
+	the due date it is overdue (the same "today > due" the daily job marks), on it it is due today."""
+	if due is None:
+		return NO_DUE
+	if today > due:
+		return OVERDUE
+	return DUE_TODAY if today == due else UPCOMING

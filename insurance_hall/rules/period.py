@@ -11,3 +11,8 @@ def month_span(year: int, month: int) -> tuple[date, date] | None:
 	if not 1900 <= year <= 9998 or not 1 <= month <= 12:
 		return None
 	return date(year, month, 1), date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+
+
+def share(part: int, whole: int) -> float:
+	"""A ledger's rate in percent to one decimal (按时办结率, 满意率); nothing counted reads 0."""
+	return round(100.0 * part / whole, 1) if whole else 0.0

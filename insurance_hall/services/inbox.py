@@ -10,7 +10,15 @@ from __future__ import annotations
 from datetime import date
 
 import frappe
-from frappe.utils import get_url_to_form, now_datetime
+from frappe.query_builder import Case
+from frappe.query_builder.functions import Count, Sum
+from frappe.utils import get_url_to_form, getdate, now_datetime
+
+from insurance_hall.rules.clock import due_state
+
+# what waits for a person is read by (allocated_to, status, date): Frappe's ToDo indexes only the reference
+INDEX_NAME = "ih_allocated_status_date"
+INDEX_FIELDS = ("allocated_to", "status", "date")
 
 
 def assign(
@@ -151,6 +159,55 @@ def waiting_for(user: str, doctypes: list[str] | tuple[str, ...]) -> list[tuple[
 		order_by="creation asc",
 	)
 	return [(row.reference_type, row.reference_name) for row in rows]
+
+
+def open_items(user: str, today: date, limit: int = 50) -> dict:
+	"""What waits for `user` across every form: their open ToDos, overdue first (earliest due date
+	first, those without one last), with the totals counted in SQL."""
+	todo = frappe.qb.DocType("ToDo")
+	mine = (todo.allocated_to == user) & (todo.status == "Open")
+	total, overdue = (
+		frappe.qb.from_(todo)
+		.select(
+			Count("*"),
+			Sum(Case().when(todo.date < today, 1).else_(0)),
+		)
+		.where(mine)
+	).run()[0]
+	rows = (
+		frappe.qb.from_(todo)
+		.select(
+			todo.name, todo.reference_type, todo.reference_name, todo.description, todo.date, todo.priority
+		)
+		.where(mine)
+		.orderby(todo.date.isnull())
+		.orderby(todo.date)
+		.orderby(todo.creation)
+		.limit(limit)
+	).run(as_dict=True)
+	items = [
+		{
+			"todo": row.name,
+			"doctype": row.reference_type,
+			"name": row.reference_name,
+			"message": frappe.utils.strip_html(row.description or ""),
+			"due": row.date,
+			"state": due_state(getdate(row.date) if row.date else None, today),
+			"urgent": row.priority == "High",
+		}
+		for row in rows
+	]
+	return {"total": total or 0, "overdue": int(overdue or 0), "items": items}
+
+
+def ensure_index() -> None:
+	"""The index `open_items` reads by (created on install and migrate, dropped on uninstall)."""
+	frappe.db.add_index("ToDo", list(INDEX_FIELDS), INDEX_NAME)
+
+
+def drop_index() -> None:
+	if frappe.db.has_index("tabToDo", INDEX_NAME):
+		frappe.db.sql_ddl(f"ALTER TABLE `tabToDo` DROP INDEX `{INDEX_NAME}`")
 
 
 def sync_assignees(doctype: str, name: str) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import frappe
 
 from insurance_hall.rules.profile import load_profile
+from insurance_hall.services import inbox
+from insurance_hall.setup.fixtures import remove_blocks
 from insurance_hall.setup.permissions import HALL_ROLES
 from insurance_hall.setup.profile import app_doctypes, apply_profile
 from insurance_hall.setup.roles import ensure_roles
-from insurance_hall.setup.workflow import WORKFLOW_NAME, ensure_refusal_workflow, remove_refusal_workflow
+from insurance_hall.setup.workflow import WORKFLOW_NAME, remove_refusal_workflow
 
 DEFAULT_PROFILE = "default"
 
@@ -19,19 +21,18 @@ def before_install() -> None:
 
 def after_install() -> None:
 	ensure_roles()
-	ensure_refusal_workflow()
+	inbox.ensure_index()
 	apply_default_profile()
 	set_chinese_as_site_language()
 
 
 def after_migrate() -> None:
 	ensure_roles()
-	ensure_refusal_workflow()
+	inbox.ensure_index()
 
 
 def before_tests() -> None:
 	ensure_roles()
-	ensure_refusal_workflow()
 	if not frappe.db.get_single_value("Hall Settings", "profile_key"):
 		apply_default_profile()
 	frappe.db.commit()
@@ -53,6 +54,8 @@ def apply_default_profile() -> None:
 
 def before_uninstall() -> None:
 	remove_refusal_workflow()
+	remove_blocks()
+	inbox.drop_index()
 	remove_customizations()
 	remove_roles()
 

@@ -14,6 +14,7 @@ from frappe.utils import cint, get_first_day, get_last_day, getdate
 from pypika.terms import Case
 
 from insurance_hall.rules import case as r
+from insurance_hall.rules.period import share
 from insurance_hall.services.scope import visible_departments
 
 DOCTYPE = "Hall Case"
@@ -49,7 +50,7 @@ def row_of(window, closed, on_time, returned) -> dict:
 		"closed": closed,
 		"on_time": on_time,
 		"returned": returned,
-		"on_time_rate": round(100.0 * on_time / closed, 1) if closed else 0.0,
+		"on_time_rate": share(on_time, closed),
 	}
 
 

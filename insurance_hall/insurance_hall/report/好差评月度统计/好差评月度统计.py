@@ -15,10 +15,11 @@ from datetime import date
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Count, Sum
-from frappe.utils import cint, flt
+from frappe.utils import cint
 from pypika.terms import Case
 
 from insurance_hall.rules import rating as r
+from insurance_hall.rules.period import share
 from insurance_hall.services.rating import rating_scale
 from insurance_hall.services.ledger import month_of
 
@@ -97,8 +98,8 @@ def _row(row, scale) -> dict:
 
 
 def _shares(item: dict) -> None:
-	item["satisfied_share"] = flt(100.0 * item["satisfied"] / item["rated"], 1) if item["rated"] else 0.0
-	item["visit_rate"] = flt(100.0 * item["visited"] / item["named_bad"], 1) if item["named_bad"] else 0.0
+	item["satisfied_share"] = share(item["satisfied"], item["rated"])
+	item["visit_rate"] = share(item["visited"], item["named_bad"])
 
 
 def by_window(data: list[dict]) -> dict[str, dict[str, int]]:

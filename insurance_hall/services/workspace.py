@@ -1,0 +1,69 @@
+"""The workspace's "what waits for me": one list across every form, read from the hall's one inbox.
+
+Every form routes work to a named person through `services.inbox` (sheets to approve, referred
+cases, complaint 承办单, bad ratings to check, delay records to file, bookings at one's window), so
+a person's open ToDos are exactly what waits for them; this adds what the list shows of each.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import frappe
+from frappe.utils import getdate, nowdate
+
+from insurance_hall.rules import case as c
+from insurance_hall.rules import rating as rt
+from insurance_hall.rules.period import month_span, share
+from insurance_hall.services import inbox
+
+
+def work_of(user: str, limit: int = 50) -> dict:
+	"""The open items of `user`, overdue first, each with its form's name in the user's language and
+	the Desk route that opens it."""
+	work = inbox.open_items(user, getdate(nowdate()), limit)
+	for item in work["items"]:
+		item["label"] = frappe._(item["doctype"]) if item["doctype"] else "待办事项"
+		item["route"] = (
+			f"/app/{frappe.scrub(item['doctype']).replace('_', '-')}/{item['name']}"
+			if item["doctype"]
+			else f"/app/todo/{item['todo']}"
+		)
+	return work
+
+
+# ---------------------------------------------------------------- the hall's monthly rates, as cards
+# Each counts through frappe.get_list, so a card shows the viewer only what they may read (a head
+# their departments' cases); the monthly ledgers count the same way for the whole hall.
+
+
+def on_time_rate(today: date) -> dict:
+	"""This month's 按时办结率: cases closed this month (办结 or 退办) closed on time, as the ledger
+	办件按时办结月报 counts them."""
+	start, end = _this_month(today)
+	closed = {
+		"closed_on": ["between", [start, end - timedelta(days=1)]],
+		"status": ["in", [c.DONE, c.RETURNED]],
+	}
+	whole = _count("Hall Case", closed)
+	part = _count("Hall Case", {**closed, "status": c.DONE, "on_time": 1})
+	return {"value": share(part, whole), "fieldtype": "Percent"}
+
+
+def satisfied_share(today: date) -> dict:
+	"""This month's 满意率: counted ratings (a 误评 or 恶意差评 is not counted) that are not bad."""
+	start, end = _this_month(today)
+	counted = {"service_date": ["between", [start, end - timedelta(days=1)]], "state": ["!=", rt.NOT_COUNTED]}
+	whole = _count("Hall Rating", counted)
+	part = _count("Hall Rating", {**counted, "is_bad": 0})
+	return {"value": share(part, whole), "fieldtype": "Percent"}
+
+
+def _this_month(today: date) -> tuple[date, date]:
+	span = month_span(today.year, today.month)
+	assert span is not None
+	return span
+
+
+def _count(doctype: str, filters: dict) -> int:
+	return frappe.get_list(doctype, filters=filters, fields=["count(name) as n"])[0].n or 0
