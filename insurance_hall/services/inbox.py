@@ -174,17 +174,25 @@ def open_items(user: str, today: date, limit: int = 50) -> dict:
 		)
 		.where(mine)
 	).run()[0]
+	# read in the index's own order (allocated_to, status, date, then the primary key): dated items
+	# first, earliest due first, then those without a due date; no sort of the person's whole list
+	fields = (todo.name, todo.reference_type, todo.reference_name, todo.description, todo.date, todo.priority)
 	rows = (
 		frappe.qb.from_(todo)
-		.select(
-			todo.name, todo.reference_type, todo.reference_name, todo.description, todo.date, todo.priority
-		)
-		.where(mine)
-		.orderby(todo.date.isnull())
+		.select(*fields)
+		.where(mine & todo.date.notnull())
 		.orderby(todo.date)
-		.orderby(todo.creation)
+		.orderby(todo.name)
 		.limit(limit)
 	).run(as_dict=True)
+	if len(rows) < limit:
+		rows += (
+			frappe.qb.from_(todo)
+			.select(*fields)
+			.where(mine & todo.date.isnull())
+			.orderby(todo.name)
+			.limit(limit - len(rows))
+		).run(as_dict=True)
 	items = [
 		{
 			"todo": row.name,
