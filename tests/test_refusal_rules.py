@@ -122,8 +122,11 @@ def test_the_shipped_workflow_holds_together():
 
 def test_the_hooks_ship_exactly_the_fixture_records():
 	wanted = {entry["dt"]: set(entry["filters"][0][2]) for entry in hooks.fixtures}
-	for doctype in ("Workflow", "Workflow State", "Workflow Action Master"):
-		assert wanted[doctype] == {row["name"] for row in _fixture(doctype)}
+	for doctype, names in wanted.items():
+		assert names == {row["name"] for row in _fixture(doctype)}, doctype
+	assert sorted(path.stem for path in FIXTURES.glob("*.json")) == sorted(
+		doctype.lower().replace(" ", "_") for doctype in wanted
+	)
 	(workflow,) = _fixture("Workflow")
 	assert {row["state"] for row in workflow["states"]} == wanted["Workflow State"]
 	assert {row["action"] for row in workflow["transitions"]} == wanted["Workflow Action Master"]

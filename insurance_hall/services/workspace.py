@@ -47,7 +47,7 @@ def on_time_rate(today: date) -> dict:
 	}
 	whole = _count("Hall Case", closed)
 	part = _count("Hall Case", {**closed, "status": c.DONE, "on_time": 1})
-	return {"value": share(part, whole), "fieldtype": "Percent"}
+	return _rate(part, whole, "本月暂无办结")
 
 
 def satisfied_share(today: date) -> dict:
@@ -56,6 +56,13 @@ def satisfied_share(today: date) -> dict:
 	counted = {"service_date": ["between", [start, end - timedelta(days=1)]], "state": ["!=", rt.NOT_COUNTED]}
 	whole = _count("Hall Rating", counted)
 	part = _count("Hall Rating", {**counted, "is_bad": 0})
+	return _rate(part, whole, "本月暂无评价")
+
+
+def _rate(part: int, whole: int, nothing: str) -> dict:
+	"""A card's figure: a rate, or saying there is nothing to rate yet rather than a misleading 0%."""
+	if not whole:
+		return {"value": nothing, "fieldtype": "Data"}
 	return {"value": share(part, whole), "fieldtype": "Percent"}
 
 

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import frappe
 
+from insurance_hall.setup.fixtures import STAFF_MODULE_PROFILE
+from insurance_hall.setup.permissions import HALL_ADMIN
+
 DEMO_FILE = Path(__file__).with_name("demo_data.json")
 
 
@@ -70,6 +73,9 @@ def make_user(user: dict, password: str) -> int:
 		missing = set(user["roles"]) - {r.role for r in doc.roles}
 		if missing:
 			doc.add_roles(*missing)
+		if not doc.module_profile and HALL_ADMIN not in user["roles"]:
+			doc.module_profile = STAFF_MODULE_PROFILE
+			doc.save(ignore_permissions=True)
 		return 0
 	doc = frappe.get_doc(
 		{
@@ -81,6 +87,8 @@ def make_user(user: dict, password: str) -> int:
 			"send_welcome_email": 0,
 			"user_type": "System User",
 			"new_password": password,
+			# staff see the hall's workspace, not Frappe's Build or Users; the admin keeps them all
+			"module_profile": None if HALL_ADMIN in user["roles"] else STAFF_MODULE_PROFILE,
 		}
 	)
 	doc.flags.no_welcome_mail = True

@@ -9,6 +9,9 @@ from pathlib import Path
 import frappe
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+# hall staff see the hall, not Frappe's Build, Users, Website, Tools and Integrations workspaces: an
+# admin gives a new staff member this module profile (the demo gives it to every staff user)
+STAFF_MODULE_PROFILE = "医保经办大厅人员"
 
 
 def shipped(doctype: str) -> list[str]:
@@ -17,8 +20,12 @@ def shipped(doctype: str) -> list[str]:
 	return [row["name"] for row in json.loads(path.read_text(encoding="utf-8"))]
 
 
-def remove_blocks() -> None:
-	"""On uninstall: the workspace's custom blocks (the workspace itself goes with the module)."""
-	for name in shipped("Custom HTML Block"):
-		if frappe.db.exists("Custom HTML Block", name):
-			frappe.delete_doc("Custom HTML Block", name, ignore_permissions=True, force=True)
+def remove_shipped() -> None:
+	"""On uninstall: the workspace's custom block and the staff's module profile (the workspace
+	itself goes with the module); users keep their blocked modules, not a link to nothing."""
+	for name in shipped("Module Profile"):
+		frappe.db.set_value("User", {"module_profile": name}, "module_profile", None, update_modified=False)
+	for doctype in ("Custom HTML Block", "Module Profile"):
+		for name in shipped(doctype):
+			if frappe.db.exists(doctype, name):
+				frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)

@@ -6,7 +6,7 @@ import frappe
 
 from insurance_hall.rules.profile import load_profile
 from insurance_hall.services import inbox
-from insurance_hall.setup.fixtures import remove_blocks
+from insurance_hall.setup.fixtures import remove_shipped
 from insurance_hall.setup.permissions import HALL_ROLES
 from insurance_hall.setup.profile import app_doctypes, apply_profile
 from insurance_hall.setup.roles import ensure_roles
@@ -54,7 +54,7 @@ def apply_default_profile() -> None:
 
 def before_uninstall() -> None:
 	remove_refusal_workflow()
-	remove_blocks()
+	remove_shipped()
 	inbox.drop_index()
 	remove_customizations()
 	remove_roles()
