@@ -41,7 +41,35 @@ def load_demo(password: str = "Demo@2026", smtp_port: int = 2525) -> dict[str, i
 	frappe.db.set_single_value("Hall Settings", "records_officer", data["records_officer"])
 	summary["delay_services"] = make_delay_services(data["delay_services"])
 	summary["bookings"] = make_bookings(data.get("bookings", []))
+	summary["refusal_sheets"] = sum(make_refusal_sheet(sheet) for sheet in data.get("refusal_sheets", []))
 	return summary
+
+
+def make_refusal_sheet(sheet: dict) -> int:
+	"""A sheet of the demo day, filed by its clerk and taken up the chain through the refusal service,
+	as each approver would from the Desk: some wait for a head, one for a deputy, one came back."""
+	from frappe.utils import now_datetime
+
+	from insurance_hall.rules import refusal as r
+	from insurance_hall.services import refusal
+
+	values = dict(sheet["values"])
+	if frappe.db.exists(
+		"Refusal Sheet", {"applicant_name": values["applicant_name"], "matter": values["matter"]}
+	):
+		return 0
+	previous = frappe.session.user
+	try:
+		frappe.set_user(sheet["clerk"])
+		doc = frappe.get_doc({"doctype": "Refusal Sheet", "request_time": now_datetime(), **values}).insert()
+		steps = [(sheet["clerk"], r.SUBMIT, "")] + [tuple(step) for step in sheet["actions"]]
+		for user, action, opinion in steps:
+			frappe.set_user(user)
+			modified = str(frappe.db.get_value("Refusal Sheet", doc.name, "modified"))
+			refusal.act(doc.name, action, opinion=opinion or None, seen_modified=modified)
+	finally:
+		frappe.set_user(previous)
+	return 1
 
 
 def load_complaints(data: dict) -> int:
