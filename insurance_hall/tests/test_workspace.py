@@ -69,6 +69,32 @@ class TestWorkspace(IntegrationTestCase):
 			for row in rows:
 				self.assertTrue(frappe.db.exists(doctype, row["name"]), (doctype, row["name"]))
 
+	def test_staff_with_the_module_profile_see_the_hall_not_frappes_build(self):
+		"""The shipped module profile hides Frappe's Build, Users, Website, Tools and Integrations
+		workspaces from staff, while what they may read stays the same."""
+		from frappe.desk.desktop import get_workspace_sidebar_items
+
+		from insurance_hall.setup.fixtures import STAFF_MODULE_PROFILE
+
+		clerk = make_user("ws.profile.clerk@example.com", WINDOW_STAFF)
+		user = frappe.get_doc("User", clerk)
+		user.module_profile = STAFF_MODULE_PROFILE
+		user.save(ignore_permissions=True)
+		frappe.db.commit()
+		try:
+			frappe.set_user(clerk)
+			pages = [page["name"] for page in get_workspace_sidebar_items()["pages"]]
+			self.assertEqual(pages, [WORKSPACE])
+			self.assertTrue(frappe.has_permission("ToDo", "read"))  # Desk's to-do list still theirs
+			self.assertTrue(frappe.has_permission("Hall Case", "create"))
+		finally:
+			frappe.set_user("Administrator")
+			user.reload()
+			user.module_profile = None
+			user.block_modules = []
+			user.save(ignore_permissions=True)
+			frappe.db.commit()
+
 	def test_every_chart_counts_only_what_the_viewer_may_read(self):
 		"""Charts go through Frappe's list permissions: a clerk's chart of cases counts their own cases."""
 		clerk = make_user("ws.chart.clerk@example.com", WINDOW_STAFF)
