@@ -180,6 +180,17 @@ class TestMyWork(IntegrationTestCase):
 		finally:
 			w.cleanup()
 
+	def test_the_to_do_index_is_there_and_migrate_puts_it_back(self):
+		from insurance_hall.services import inbox
+		from insurance_hall.setup.install import after_migrate
+
+		self.assertTrue(frappe.db.has_index("tabToDo", inbox.INDEX_NAME))
+		inbox.drop_index()
+		self.assertFalse(frappe.db.has_index("tabToDo", inbox.INDEX_NAME))
+		after_migrate()
+		columns = [row[4] for row in frappe.db.has_index("tabToDo", inbox.INDEX_NAME)]
+		self.assertEqual(columns, list(inbox.INDEX_FIELDS))
+
 	def test_the_on_time_card_counts_the_viewers_own_cases(self):
 		"""A clerk reads only their own cases, so their 本月按时办结率 is theirs."""
 		first = make_user("ws.rate.first@example.com", WINDOW_STAFF)
