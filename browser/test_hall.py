@@ -1,0 +1,225 @@
+"""The hall as its users see it, in headless Chromium, on the demo county 沂南 (scripts/test builds the site).
+
+Each test is one thing a person does and asserts what they see (text, address, state); each leaves a
+screenshot named after it in the run folder.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlparse
+
+import pytest
+from conftest import Session
+
+WORKSPACE = "医保经办大厅"
+CLERK = "clerk.zhou@example.com"
+HEAD_ZONGHE = "head.zonghe@example.com"  # 刘科长: 综合科's head, the first level of the chain 综合科经办
+LEADER = "leader@example.com"
+RECORDS = "records@example.com"
+ADMIN = "hall.admin@example.com"
+STAFF = [
+	(CLERK, "周敏"),
+	("head.daiyu@example.com", "陈科长"),
+	(LEADER, "王局长"),
+	(RECORDS, "何文"),
+	(ADMIN, "大厅管理员"),
+]
+CARDS = ["今日受理办件", "超期未办结办件", "审批中的说不事项", "待备案延时服务", "今日预约", "本月差评"]
+# English a clerk must not meet on the hall's screens, and the relative time "3 m" turned into "3米"
+ENGLISH = [
+	"Search or type a command",
+	"This form is not editable due to a Workflow",
+	"Build",
+	"No Data",
+]
+RELATIVE_TIME = re.compile(r"\b\d+\s?(m|h|d|w)\b|\d+\s?米")
+
+
+def route_of(session: Session) -> str:
+	return unquote(urlparse(session.page.url).path)
+
+
+def visible_text(session: Session) -> str:
+	return session.page.locator("body").inner_text()
+
+
+def card_value(session: Session, label: str) -> int:
+	"""The number a workspace card shows (waits until the count has arrived)."""
+	card = session.page.locator(".number-widget-box", has_text=label)
+	number = card.locator(".number")
+	number.wait_for(state="visible")
+	session.page.wait_for_function(
+		"(el) => /\\d/.test(el.innerText)", arg=number.element_handle(), timeout=60_000
+	)
+	return int(re.sub(r"\D", "", number.inner_text()) or 0)
+
+
+def sidebar_items(session: Session) -> list[str]:
+	items = session.page.locator(".desk-sidebar .sidebar-item-label")
+	items.first.wait_for(state="visible")
+	return [t.strip() for t in items.all_inner_texts()]
+
+
+# ---------------------------------------------------------------- 1. every staff member lands on the hall
+
+
+@pytest.mark.parametrize(("user", "name"), STAFF, ids=[u.split("@")[0] for u, _ in STAFF])
+def test_staff_lands_on_workspace(session_for, user: str, name: str) -> None:
+	s = session_for(user)
+	assert route_of(s) == f"/app/{WORKSPACE}", f"{user} landed on {route_of(s)}"
+	title = s.page.locator(".page-head .title-text")
+	assert title.inner_text().strip() == WORKSPACE
+	for label in CARDS:
+		assert card_value(s, label) >= 0, f"card {label}"
+	assert "用户" != title.inner_text().strip()
+	# the avatar carries the user's initial: the session is theirs
+	assert s.page.evaluate("() => frappe.session.user") == user
+	assert s.page.evaluate("() => frappe.user.full_name()") == name
+
+
+# ---------------------------------------------------------------- 2. no English on the clerk's screens
+
+
+def file_sheet(clerk: Session, department: str, matter: str) -> str:
+	"""A refusal sheet filed and submitted by the clerk over REST, for the tests that need one waiting."""
+	doc = clerk.insert(
+		{
+			"doctype": "Refusal Sheet",
+			"department": department,
+			"request_channel": "来访",
+			"applicant_name": "赵大妈",
+			"applicant_phone": "13905391111",
+			"matter": matter,
+			"refusal_ground": "不属于本机关职责范围",
+			"refusal_reason": "该事项由县人社局办理",
+			"legal_basis": "《社会保险法》第七条",
+		}
+	)
+	clerk.call(
+		"insurance_hall.api.refusal_sheet.act", name=doc["name"], action="提交审批", modified=doc["modified"]
+	)
+	return doc["name"]
+
+
+def assert_no_english(session: Session, screen: str) -> None:
+	text = visible_text(session)
+	for english in ENGLISH:
+		assert english not in text, f"{screen}: English “{english}” on the screen"
+	found = RELATIVE_TIME.search(text)
+	assert not found, f"{screen}: relative time “{found.group(0)}” not in Chinese"
+
+
+def test_clerk_screens_are_chinese(session_for) -> None:
+	s = session_for(CLERK)
+	placeholder = s.page.locator("#navbar-search").get_attribute("placeholder") or ""
+	assert placeholder.startswith("搜索或输入命令"), placeholder
+	assert WORKSPACE in sidebar_items(s)
+	assert "Build" not in sidebar_items(s)
+	assert_no_english(s, "workspace")
+
+	sheet = file_sheet(s, "综合科", "咨询异地就医备案的办理地点（浏览器测试·列表）")
+	s.open("/app/refusal-sheet")
+	s.page.locator(".list-row-container", has_text=sheet).wait_for(state="visible")
+	row = s.page.locator(".list-row-container", has_text=sheet)
+	assert "审批中" in row.inner_text()
+	assert_no_english(s, "refusal sheet list")
+
+	s.open("/app/hall-case")
+	s.page.locator(".list-row-container").first.wait_for(state="visible")
+	assert "张桂兰" in visible_text(s)
+	assert_no_english(s, "case list")
+
+	s.open(f"/app/refusal-sheet/{sheet}")
+	# the sheet waits for its approver: the clerk is told in Chinese why it cannot be edited
+	alert = s.page.locator("#alert-container .alert", has_text="审批流程")
+	alert.wait_for(state="visible")
+	assert "不能直接修改" in alert.inner_text()
+	assert "审批中" in s.page.locator(".indicator-pill").first.inner_text()
+	assert_no_english(s, "refusal sheet form")
+
+
+# ---------------------------------------------------------------- 3. the clerk's forms
+
+
+def field(session: Session, fieldname: str):
+	return session.page.locator(f'.frappe-control[data-fieldname="{fieldname}"]').first
+
+
+def fill_link(session: Session, fieldname: str, value: str) -> None:
+	"""Type into a Link field and pick the value from its dropdown, as a person does."""
+	box = field(session, fieldname).locator("input")
+	box.click()
+	box.fill(value)
+	option = session.page.locator(".awesomplete ul[role=listbox] [role=option]", has_text=value).first
+	option.wait_for(state="visible")
+	option.click()
+	session.page.wait_for_function(
+		"([f, v]) => cur_frm && cur_frm.doc[f] === v", arg=[fieldname, value], timeout=30_000
+	)
+
+
+def save_form(session: Session) -> None:
+	session.page.keyboard.press("Control+s")
+	session.page.wait_for_function("() => cur_frm && !cur_frm.is_new() && !cur_frm.is_dirty()")
+	session.wait_desk()
+
+
+def workflow_action(session: Session, action: str) -> None:
+	"""Click 操作 → the action (Frappe's workflow menu on the form's page head)."""
+	menu = session.page.locator(".page-actions .actions-btn-group > button:visible")
+	menu.click()
+	session.page.locator(
+		".page-actions .actions-btn-group .dropdown-menu .dropdown-item", has_text=action
+	).click()
+
+
+def indicator(session: Session) -> str:
+	return session.page.locator(".page-head .indicator-pill:visible").first.inner_text().strip()
+
+
+def test_clerk_files_refusal_sheet_through_form(session_for) -> None:
+	s = session_for(CLERK)
+	s.open("/app/refusal-sheet/new")
+	fill_link(s, "department", "综合科")
+	field(s, "applicant_name").locator("input").fill("钱大爷")
+	field(s, "applicant_phone").locator("input").fill("13905392222")
+	field(s, "matter").locator("textarea").fill("要求为外省户籍人员办理本县城乡居民参保（浏览器测试）")
+	field(s, "refusal_ground").locator("select").select_option("不属于本机关职责范围")
+	field(s, "refusal_reason").locator("textarea").fill("申请人户籍和居住地均不在本县，不符合本县参保条件")
+	field(s, "legal_basis").locator("textarea").fill("《山东省城乡居民基本医疗保险办法》第八条")
+	save_form(s)
+	name = s.page.evaluate("() => cur_frm.doc.name")
+	assert name.startswith("SNB-"), name
+	assert indicator(s) == "草稿"
+
+	workflow_action(s, "提交审批")
+	s.page.wait_for_function("() => cur_frm.doc.workflow_state === '审批中'")
+	s.wait_desk()
+	assert indicator(s) == "审批中"
+	assert s.page.evaluate("() => cur_frm.doc.current_approver") == HEAD_ZONGHE
+	assert "答复期限" in visible_text(s)
+
+
+def test_clerk_registers_case_through_form(session_for) -> None:
+	s = session_for(CLERK)
+	s.open("/app/hall-case/new")
+	field(s, "applicant_name").locator("input").fill("孙秀梅")
+	field(s, "contact_phone").locator("input").fill("13805393333")
+	fill_link(s, "service_matter", "城乡居民参保登记")
+	# the matter's materials are listed to tick
+	row = s.page.locator(
+		'.frappe-control[data-fieldname="materials"] .grid-body .grid-row', has_text="居民身份证或户口簿"
+	)
+	row.wait_for(state="visible")
+	# a grid row becomes editable when its cell is clicked; then the tick box is enabled
+	row.locator('.grid-static-col[data-fieldname="received"]').click()
+	row.locator('input[type=checkbox][data-fieldname="received"]:enabled').check()
+	s.page.wait_for_function("() => cur_frm.doc.materials.every((m) => m.received)")
+	s.page.locator(".page-actions button", has_text="登记并受理").click()
+	s.page.wait_for_function("() => cur_frm && !cur_frm.is_new() && cur_frm.doc.status === '已受理'")
+	s.wait_desk()
+	assert route_of(s).startswith("/app/hall-case/")
+	assert s.page.evaluate("() => cur_frm.doc.applicant_name") == "孙秀梅"
+	assert field(s, "status").inner_text().find("已受理") >= 0
+	assert s.page.evaluate("() => cur_frm.doc.handler") == CLERK
