@@ -77,7 +77,7 @@ def browser() -> Iterator:
 class Session:
 	"""One user's browser context: its pages, and its REST calls sharing the login cookie."""
 
-	def __init__(self, browser, base_url: str, viewport: dict, shots: list) -> None:
+	def __init__(self, browser, base_url: str, viewport: dict, shots: list | None) -> None:
 		self.base_url = base_url
 		self.context = browser.new_context(
 			viewport=viewport,
@@ -88,7 +88,8 @@ class Session:
 		self.context.set_default_timeout(TIMEOUT_MS)
 		self.context.set_default_navigation_timeout(TIMEOUT_MS)
 		self.page = self.context.new_page()
-		shots.append(self.page)
+		if shots is not None:
+			shots.append(self.page)
 		self.user: str | None = None
 
 	def goto(self, path: str) -> None:
@@ -142,8 +143,9 @@ def session_for(browser, base_url: str, request, shots_dir: Path) -> Iterator[Ca
 	pages: list = []
 	sessions: list[Session] = []
 
-	def make(user: str | None, phone: bool = False) -> Session:
-		session = Session(browser, base_url, PHONE if phone else DESKTOP, pages)
+	def make(user: str | None, phone: bool = False, shot: bool = True) -> Session:
+		"""shot=False: a helper session (preparing a record) whose page is not saved."""
+		session = Session(browser, base_url, PHONE if phone else DESKTOP, pages if shot else None)
 		sessions.append(session)
 		if user:
 			session.login(user)

@@ -32,6 +32,8 @@ ENGLISH = [
 	"This form is not editable due to a Workflow",
 	"Build",
 	"No Data",
+	"last edited this",
+	"created this",
 ]
 RELATIVE_TIME = re.compile(r"\b\d+\s?(m|h|d|w)\b|\d+\s?米")
 
@@ -174,6 +176,16 @@ def workflow_action(session: Session, action: str) -> None:
 	).click()
 
 
+def wait_form(session: Session, doctype: str, name: str) -> None:
+	"""The form of that record is drawn (Frappe keeps earlier pages in the DOM, hidden)."""
+	session.page.wait_for_function(
+		"([dt, n]) => window.cur_frm && cur_frm.doctype === dt && cur_frm.doc.name === n"
+		" && $(cur_frm.page.wrapper).is(':visible') && !frappe.dom.freeze_count",
+		arg=[doctype, name],
+	)
+	session.wait_desk()
+
+
 def indicator(session: Session) -> str:
 	return session.page.locator(".page-head .indicator-pill:visible").first.inner_text().strip()
 
@@ -223,3 +235,48 @@ def test_clerk_registers_case_through_form(session_for) -> None:
 	assert s.page.evaluate("() => cur_frm.doc.applicant_name") == "孙秀梅"
 	assert field(s, "status").inner_text().find("已受理") >= 0
 	assert s.page.evaluate("() => cur_frm.doc.handler") == CLERK
+
+
+# ---------------------------------------------------------------- 4. the section head decides
+
+
+def head_decides(session_for, phone: bool, action: str, opinion: str, state: str) -> None:
+	clerk = session_for(CLERK, shot=False)
+	sheet = file_sheet(clerk, "综合科", f"申请退还个人账户余额（浏览器测试·{action}）")
+
+	s = session_for(HEAD_ZONGHE, phone=phone)
+	# the sheet waits for them: counted on the workspace and on their to-do list
+	assert card_value(s, "审批中的说不事项") >= 1
+	todo = s.page.locator(".widget.quick-list-widget-box", has_text=f"说“不”事项待您审批：{sheet}")
+	todo.wait_for(state="visible")
+	# the bell carries the same message; its entry opens the sheet
+	s.page.locator(".dropdown-notifications .nav-link, .navbar .notifications-icon").first.click()
+	entry = s.page.locator(".notification-item", has_text=sheet).first
+	entry.wait_for(state="visible")
+	entry.click()
+	s.page.wait_for_url(re.compile(f"/app/refusal-sheet/{sheet}$"))
+	wait_form(s, "Refusal Sheet", sheet)
+	assert indicator(s) == "审批中"
+	# filed by someone else: the sidebar names them, in Chinese
+	assert "周敏" in s.page.locator(".form-sidebar").inner_text()
+	assert_no_english(s, "the head's refusal sheet")
+
+	# from the document: 操作 → the action (two clicks), then the opinion the dialog asks for
+	workflow_action(s, action)
+	dialog = s.page.locator(".modal.show", has_text="审批意见")
+	dialog.wait_for(state="visible")
+	dialog.locator('[data-fieldname="opinion"] textarea').fill(opinion)
+	dialog.locator(".btn-primary", has_text="确定").click()
+	s.page.wait_for_function(f"() => cur_frm.doc.workflow_state === '{state}'")
+	s.wait_desk()
+	assert indicator(s) == state
+	trail = field(s, "steps").inner_text()
+	assert opinion in trail, trail
+
+
+def test_head_decides_on_desktop(session_for) -> None:
+	head_decides(session_for, False, "能办", "经核实可由本科室协调办理", "已办理")
+
+
+def test_head_decides_on_phone(session_for) -> None:
+	head_decides(session_for, True, "确认说不", "不属于医保部门职责，告知向人社部门申请", "已说不")
