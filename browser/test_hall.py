@@ -280,3 +280,48 @@ def test_head_decides_on_desktop(session_for) -> None:
 
 def test_head_decides_on_phone(session_for) -> None:
 	head_decides(session_for, True, "确认说不", "不属于医保部门职责，告知向人社部门申请", "已说不")
+
+
+# ---------------------------------------------------------------- 5. the leader and 综合科
+
+
+def test_leader_sees_workspace(session_for) -> None:
+	s = session_for(LEADER)
+	assert route_of(s) == f"/app/{WORKSPACE}"
+	# the main leader sees every department: the demo's cases registered today are counted
+	assert card_value(s, "今日受理办件") >= 1
+	assert card_value(s, "办理中的投诉承办单") >= 0
+	assert sidebar_items(s)[0] == WORKSPACE
+
+
+def test_records_office_sees_delay_records_to_file(session_for) -> None:
+	s = session_for(RECORDS)
+	# the demo has a delay-service record confirmed by both and waiting to be filed (刘女士)
+	assert card_value(s, "待备案延时服务") >= 1
+	s.page.locator(".number-widget-box", has_text="待备案延时服务").locator(".number").click()
+	s.page.wait_for_url(re.compile(r"/app/delay-service-record"))
+	s.wait_desk()
+	row = s.page.locator(".list-row-container", has_text="刘女士")
+	row.wait_for(state="visible")
+	assert "待备案" in row.inner_text()
+	assert_no_english(s, "delay records to file")
+
+
+# ---------------------------------------------------------------- 6. the hall admin's settings
+
+
+def test_admin_opens_settings_and_profile_screens(session_for) -> None:
+	s = session_for(ADMIN)
+	s.open("/app/hall-settings")
+	wait_form(s, "Hall Settings", "Hall Settings")
+	assert s.page.locator(".page-head .title-text").inner_text().strip() == "医保经办大厅设置"
+	assert field(s, "bureau_name").locator("input").input_value() == "沂南县医疗保障局"
+	assert field(s, "booking_channels").locator("input, textarea").first.input_value() == "窗口,电话"
+
+	# the county's refusal chains, as the profile set them
+	s.open("/app/refusal-chain")
+	for chain in ("局机关审批", "综合科经办"):
+		s.page.locator(".list-row-container", has_text=chain).wait_for(state="visible")
+	s.page.locator(".list-row-container", has_text="综合科经办").locator("a.ellipsis").first.click()
+	wait_form(s, "Refusal Chain", "综合科经办")
+	assert "综合科负责人" in field(s, "levels").inner_text()
