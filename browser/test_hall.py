@@ -325,3 +325,146 @@ def test_admin_opens_settings_and_profile_screens(session_for) -> None:
 	s.page.locator(".list-row-container", has_text="综合科经办").locator("a.ellipsis").first.click()
 	wait_form(s, "Refusal Chain", "综合科经办")
 	assert "综合科负责人" in field(s, "levels").inner_text()
+
+
+# ---------------------------------------------------------------- 7. citizens on a phone, no login
+
+
+def test_citizen_booking_not_offered_online_in_yinan(session_for) -> None:
+	"""沂南 books at the window or by phone only (booking_channels 窗口,电话): the page says so."""
+	citizen = session_for(None, phone=True)
+	citizen.goto("/booking")
+	answer = citizen.page.locator("#ih-answer")
+	answer.wait_for(state="visible")
+	citizen.page.wait_for_function("() => document.getElementById('ih-answer').innerText.trim() !== ''")
+	assert "本县暂不提供网上预约" in answer.inner_text()
+	assert "0539-3225318" in visible_text(citizen)  # the county's booking phone instead
+
+
+@pytest.fixture
+def online_booking(session_for):
+	"""The hall offers online booking (as the default and four other county profiles do), for one test;
+	the county's own channels are put back afterwards."""
+	admin = session_for(ADMIN, shot=False)
+	before = admin.call("frappe.client.get_single_value", doctype="Hall Settings", field="booking_channels")
+	admin.call(
+		"frappe.client.set_value",
+		doctype="Hall Settings",
+		name="Hall Settings",
+		fieldname="booking_channels",
+		value="窗口,电话,网上",
+	)
+	yield
+	admin.call(
+		"frappe.client.set_value",
+		doctype="Hall Settings",
+		name="Hall Settings",
+		fieldname="booking_channels",
+		value=before,
+	)
+
+
+def test_citizen_books_online_on_phone(session_for, online_booking) -> None:
+	citizen = session_for(None, phone=True)
+	citizen.goto("/booking")
+	page = citizen.page
+	page.wait_for_function("() => document.querySelectorAll('#ih-day option').length > 0")
+	# the first day that still has a free slot (today's may be over)
+	days = page.locator("#ih-day option").all_inner_texts()
+	chosen = None
+	for day in days:
+		page.locator("#ih-day").select_option(day)
+		page.wait_for_function("() => document.querySelectorAll('#ih-slot option').length > 0")
+		free = page.locator("#ih-slot option:not([disabled])")
+		if free.count():
+			chosen = free.first.get_attribute("value")
+			page.locator("#ih-slot").select_option(chosen)
+			break
+	assert chosen, f"no free slot in {days}"
+	page.locator("#ih-name").fill("钱女士")
+	page.locator("#ih-phone").fill("13905394444")
+	page.locator("#ih-booking-form button[type=submit]").click()
+	answer = page.locator("#ih-answer.alert-success")
+	answer.wait_for(state="visible")
+	text = answer.inner_text()
+	assert "预约成功，预约编号：" in text
+	assert chosen in text and "号窗口" in text
+	answer.scroll_into_view_if_needed()
+
+
+def test_citizen_files_complaint_on_phone(session_for) -> None:
+	citizen = session_for(None, phone=True)
+	citizen.goto("/complaint")
+	page = citizen.page
+	page.locator("#ih-content").fill("窗口排队时间太长，取号机经常故障，希望增加自助设备（浏览器测试）")
+	page.locator("#ih-name").fill("孙先生")
+	page.locator("#ih-contact").fill("13905395555")
+	page.locator("#ih-complaint-form button[type=submit]").click()
+	result = page.locator("#ih-result:not(.ih-error)")
+	result.wait_for(state="visible")
+	text = result.inner_text()
+	assert text.startswith("提交成功。您的投诉编号："), text
+	assert "0539-3227009" in text
+	assert page.locator("#ih-complaint-form").is_hidden()
+	result.scroll_into_view_if_needed()
+
+
+def test_citizen_rates_served_case_on_phone(session_for) -> None:
+	citizen = session_for(None, phone=True)
+	# the clerk serves a case and shows the rating invitation on the window's screen
+	clerk = session_for(CLERK)
+	case = clerk.call(
+		"insurance_hall.api.case.register",
+		doc={
+			"doctype": "Hall Case",
+			"applicant_name": "周大爷",
+			"contact_phone": "13905396666",
+			"channel": "来访",
+			"service_matter": "城乡居民参保登记",
+			"window": "1",
+			"materials": [{"material": "居民身份证或户口簿", "received": 1}],
+		},
+		accept=1,
+	)
+	clerk.call("insurance_hall.api.case.finish", name=case["name"], modified=case["modified"])
+	clerk.open(f"/app/hall-case/{case['name']}")
+	wait_form(clerk, "Hall Case", case["name"])
+	assert indicator(clerk) == "已办结" or field(clerk, "status").inner_text().find("已办结") >= 0
+	clerk.page.locator(".page-actions button", has_text="评价邀请（二维码）").click()
+	dialog = clerk.page.locator(".modal.show", has_text="请服务对象扫码评价")
+	dialog.wait_for(state="visible")
+	assert dialog.locator("svg").count() >= 1  # the QR code
+	href = dialog.locator("a[href*='/rate?t=']").get_attribute("href")
+	assert href
+	# the link as the citizen's phone would reach this site (the host is the site's host_name)
+	parts = urlparse(href)
+	link = f"{citizen.base_url}{parts.path}?{parts.query}"
+
+	citizen.page.goto(link, wait_until="domcontentloaded")
+	page = citizen.page
+	assert "城乡居民参保登记" in visible_text(citizen)
+	# 沂南's own five levels (not the generic 好/差): the citizen gives a good one, the best
+	levels = page.locator("input[name=level]")
+	assert [levels.nth(i).get_attribute("value") for i in range(levels.count())] == [
+		"非常满意",
+		"满意",
+		"基本满意",
+		"不满意",
+		"非常不满意",
+	]
+	best = page.locator("input[name=level][value='非常满意']")
+	assert best.get_attribute("data-bad") == "0"
+	page.locator("label.level", has=best).click()
+	assert best.is_checked()
+	assert page.locator("#ih-reasons").is_hidden()  # no reasons asked for a good rating
+	page.locator("#ih-rate-form button[type=submit]").click()
+	result = page.locator("#ih-rate-result")
+	result.wait_for(state="visible")
+	assert "感谢您的评价" in result.inner_text()
+	result.scroll_into_view_if_needed()
+
+	# the link is spent: opening it again says so
+	again = citizen.context.new_page()
+	again.goto(link, wait_until="domcontentloaded")
+	assert "已经评价过" in again.locator("body").inner_text()
+	again.close()
