@@ -1,11 +1,13 @@
 """Fixtures of the browser layer: one headless Chromium, a fresh context per user, a screenshot per test.
 
-The site is built and served by `scripts/test` (or by hand, see browser/README.md); these tests read:
+`scripts/test` builds and serves the site (to run these against a demo you serve yourself:
+`IH_BROWSER_URL=http://SITE:PORT python3 -m pytest browser`); these tests read:
   IH_BROWSER_URL    the served site, e.g. http://insurance-hall-browser.localhost:8010
   IH_BROWSER_SHOTS  the run folder the screenshots go to (created when missing)
   IH_CHROMIUM       the browser binary (default /usr/bin/chromium, else `chromium` on PATH)
 Nothing here imports Frappe: the tests see the hall only as a user does, through the browser (and, to
-prepare a record another test does not cover, through the REST API as that user).
+prepare a record another test does not cover, through the whitelisted API from that user's Desk page).
+The site's address is its own name on a local port: Chromium resolves every *.localhost to loopback.
 """
 
 from __future__ import annotations
@@ -56,11 +58,13 @@ def base_url() -> str:
 	return url.rstrip("/")
 
 
+SHOTS = Path(os.environ.get("IH_BROWSER_SHOTS") or f"/tmp/ih-browser-{time.strftime('%Y%m%d-%H%M%S')}")
+
+
 @pytest.fixture(scope="session")
 def shots_dir() -> Path:
-	folder = Path(os.environ.get("IH_BROWSER_SHOTS") or f"/tmp/ih-browser-{time.strftime('%Y%m%d-%H%M%S')}")
-	folder.mkdir(parents=True, exist_ok=True)
-	return folder
+	SHOTS.mkdir(parents=True, exist_ok=True)
+	return SHOTS
 
 
 @pytest.fixture(scope="session")
@@ -164,6 +168,5 @@ def session_for(browser, base_url: str, request, shots_dir: Path) -> Iterator[Ca
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
-	folder = os.environ.get("IH_BROWSER_SHOTS")
-	if folder:
-		terminalreporter.write_line(f"screenshots: {folder}")
+	if SHOTS.is_dir():
+		terminalreporter.write_line(f"screenshots: {SHOTS}")

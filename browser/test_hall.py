@@ -34,6 +34,12 @@ ENGLISH = [
 	"No Data",
 	"last edited this",
 	"created this",
+	"List View",
+	"Edit Filters",
+	"You haven't created",
+	"Clear filters",
+	"changed the value",
+	"added rows",
 ]
 RELATIVE_TIME = re.compile(r"\b\d+\s?(m|h|d|w)\b|\d+\s?米")
 
@@ -131,6 +137,18 @@ def test_clerk_screens_are_chinese(session_for) -> None:
 	s.page.locator(".list-row-container").first.wait_for(state="visible")
 	assert "张桂兰" in visible_text(s)
 	assert_no_english(s, "case list")
+
+	# a list with nothing in it (no rating recorded yet) says so in Chinese
+	s.open("/app/hall-rating")
+	s.page.locator(".no-result:visible, .msg-box:visible").first.wait_for(state="visible")
+	assert_no_english(s, "empty rating list")
+
+	# a served case: its history at the foot of the form (ticked materials, acceptance) is Chinese
+	served = s.get_list("Hall Case", [["applicant_name", "=", "张桂兰"]], ["name"])[0]["name"]
+	s.open(f"/app/hall-case/{served}")
+	wait_form(s, "Hall Case", served)
+	s.page.locator(".timeline-item", has_text="修改了").first.wait_for(state="attached")
+	assert_no_english(s, "served case form")
 
 	s.open(f"/app/refusal-sheet/{sheet}")
 	# the sheet waits for its approver: the clerk is told in Chinese why it cannot be edited
