@@ -86,6 +86,19 @@ def test_staff_lands_on_workspace(session_for, user: str, name: str) -> None:
 	assert s.page.evaluate("() => frappe.user.full_name()") == name
 
 
+@pytest.mark.xfail(
+	strict=True,
+	reason="app gap: Frappe lists its own workspaces (用户、网站、工具、集成、系统构建 = Build) for every desk user "
+	"who may read one DocType of their module; hiding them from hall staff needs a Module Profile (or "
+	"blocked modules) for hall users, which the app does not set yet",
+)
+def test_clerk_sidebar_shows_only_the_hall(session_for) -> None:
+	s = session_for(CLERK)
+	items = sidebar_items(s)
+	assert items[0] == WORKSPACE
+	assert not {"系统构建", "Build"} & set(items), items
+
+
 # ---------------------------------------------------------------- 2. no English on the clerk's screens
 
 
