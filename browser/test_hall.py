@@ -151,10 +151,18 @@ def test_clerk_screens_are_chinese(session_for) -> None:
 	assert "张桂兰" in visible_text(s)
 	assert_no_english(s, "case list")
 
-	# a list with nothing in it (no rating recorded yet) says so in Chinese
-	s.open("/app/hall-rating")
-	s.page.locator(".no-result:visible, .msg-box:visible").first.wait_for(state="visible")
-	assert_no_english(s, "empty rating list")
+	# a list with nothing in it (no stand-in in the demo, and no test makes one) says so in Chinese
+	s.open("/app/substitute-assignment")
+	empty = s.page.locator(".no-result:visible").first
+	empty.wait_for(state="visible")
+	assert "还没有代岗授权" in empty.inner_text()
+	assert_no_english(s, "empty list")
+	# so does a list whose filter matches nothing
+	s.open("/app/hall-case?applicant_name=%E6%97%A0%E6%AD%A4%E4%BA%BA")  # 无此人
+	empty = s.page.locator(".no-result:visible").first
+	empty.wait_for(state="visible")
+	assert "没有符合筛选条件的办件" in empty.inner_text()
+	assert_no_english(s, "filtered list")
 
 	# a served case: its history at the foot of the form (ticked materials, acceptance) is Chinese
 	served = s.get_list("Hall Case", [["applicant_name", "=", "张桂兰"]], ["name"])[0]["name"]
@@ -319,9 +327,10 @@ def test_head_decides_on_phone(session_for) -> None:
 def test_leader_sees_workspace(session_for) -> None:
 	s = session_for(LEADER)
 	assert route_of(s) == f"/app/{WORKSPACE}"
-	# the main leader sees every department: the demo's cases registered today are counted
-	assert card_value(s, "今日受理办件") >= 1
-	assert card_value(s, "办理中的投诉承办单") >= 0
+	# the main leader sees every department: the demo's delay record waiting for 综合科 and its complaint
+	# referral in progress are counted
+	assert card_value(s, "待备案延时服务") >= 1
+	assert card_value(s, "办理中的投诉承办单") >= 1
 	assert sidebar_items(s)[0] == WORKSPACE
 
 

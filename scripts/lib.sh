@@ -94,12 +94,14 @@ drop_hall_site() {
 	frappe_cli "$bench" drop-site "$site" --force --no-backup "${root_args[@]}"
 }
 
-# stop a process started in the background and everything it started (children first): a helper
-# started through as_bench is a subshell whose child is runuser, whose child is the program
+# stop a process started in the background and everything it started, parents first: a helper
+# started through as_bench is a subshell whose child is runuser, whose child is the program, and runuser
+# passes the signal on and exits only when it reaches runuser before the program has gone
 kill_tree() {
-	local pid=$1 child
-	for child in $(pgrep -P "$pid" 2>/dev/null); do kill_tree "$child"; done
+	local pid=$1 child children
+	children=$(pgrep -P "$pid" 2>/dev/null)
 	kill "$pid" 2>/dev/null
+	for child in $children; do kill_tree "$child"; done
 	return 0
 }
 
@@ -129,6 +131,7 @@ start_gunicorn() {
 	local bench=$1 port=$2 pidfile=$3 log=$4
 	as_bench "$bench" bash -c 'cd sites && exec ../env/bin/gunicorn -b "127.0.0.1:$0" -w 2 -t 120 \
 		--pid "$1" "frappe.app:application_with_statics()" --preload' "$port" "$pidfile" >"$log" 2>&1 &
+	GUNICORN_JOB=$!
 }
 
 # stop the gunicorn started by start_gunicorn (its master, which stops the workers) and wait for it
@@ -142,11 +145,15 @@ stop_gunicorn() {
 	return 0
 }
 
-# wait until SITE answers on 127.0.0.1:PORT (HTTP 200 from /api/method/ping), at most SECONDS
+# wait until SITE answers on 127.0.0.1:PORT (HTTP 200 from /api/method/ping), at most SECONDS; gives up
+# at once when the server's process JOB (optional) has died, e.g. because the port was taken meanwhile
 wait_for_site() {
-	local site=$1 port=$2 seconds=${3:-120} deadline
+	local site=$1 port=$2 seconds=${3:-120} job=${4:-} deadline
 	deadline=$(($(date +%s) + seconds))
 	while [ "$(date +%s)" -lt "$deadline" ]; do
+		if [ -n "$job" ] && ! kill -0 "$job" 2>/dev/null; then
+			return 1
+		fi
 		if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H "Host: $site" \
 			"http://127.0.0.1:$port/api/method/ping")" = 200 ]; then
 			return 0
