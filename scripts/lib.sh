@@ -86,21 +86,24 @@ load_hall_demo_site() {
 		frappe_cli "$bench" --site "$site" load-hall-demo --smtp-port "$smtp_port"
 }
 
-# drop a site and its database, no backup left behind
+# drop a site and its database, no backup left behind; Frappe moves the site's folder to an archive,
+# ARCHIVE when given (a folder the caller removes), else the bench's archived/sites
 drop_hall_site() {
-	local bench=$1 site=$2
+	local bench=$1 site=$2 archive=${3:-}
 	local -a root_args
 	mapfile -t root_args < <(db_root_args "$bench")
+	[ -n "$archive" ] && root_args+=(--archived-sites-path "$archive")
 	frappe_cli "$bench" drop-site "$site" --force --no-backup "${root_args[@]}"
 }
 
-# stop a process started in the background and everything it started, parents first: a helper
+# stop a process started in the background and everything it started, parents first (safe under
+# set -e: a process already gone is not an error): a helper
 # started through as_bench is a subshell whose child is runuser, whose child is the program, and runuser
 # passes the signal on and exits only when it reaches runuser before the program has gone
 kill_tree() {
 	local pid=$1 child children
-	children=$(pgrep -P "$pid" 2>/dev/null)
-	kill "$pid" 2>/dev/null
+	children=$(pgrep -P "$pid" 2>/dev/null || true)
+	kill "$pid" 2>/dev/null || true
 	for child in $children; do kill_tree "$child"; done
 	return 0
 }
@@ -141,7 +144,7 @@ stop_gunicorn() {
 	pid=$(cat "$pidfile")
 	kill -TERM "$pid" 2>/dev/null || return 0
 	for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
-	kill -KILL "$pid" 2>/dev/null
+	kill -KILL "$pid" 2>/dev/null || true
 	return 0
 }
 
