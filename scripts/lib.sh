@@ -68,6 +68,104 @@ db_root_args() {
 	return 0
 }
 
+# ---------------------------------------------------------------- demo sites and serving them
+# Shared by scripts/demo and the browser layer of scripts/test.
+
+# a fresh site with the app installed (an existing site of that name is replaced)
+new_hall_site() {
+	local bench=$1 site=$2
+	local -a root_args
+	mapfile -t root_args < <(db_root_args "$bench")
+	frappe_cli "$bench" new-site "$site" --force --admin-password admin "${root_args[@]}" --install-app insurance_hall
+}
+
+# a county's profile and the demo departments, windows, people, matters and records
+load_hall_demo_site() {
+	local bench=$1 site=$2 profile=$3 smtp_port=$4
+	frappe_cli "$bench" --site "$site" apply-hall-profile "$profile" &&
+		frappe_cli "$bench" --site "$site" load-hall-demo --smtp-port "$smtp_port"
+}
+
+# drop a site and its database, no backup left behind; Frappe moves the site's folder to an archive,
+# ARCHIVE when given (a folder the caller removes), else the bench's archived/sites
+drop_hall_site() {
+	local bench=$1 site=$2 archive=${3:-}
+	local -a root_args
+	mapfile -t root_args < <(db_root_args "$bench")
+	[ -n "$archive" ] && root_args+=(--archived-sites-path "$archive")
+	frappe_cli "$bench" drop-site "$site" --force --no-backup "${root_args[@]}"
+}
+
+# stop a process started in the background and everything it started, parents first (safe under
+# set -e: a process already gone is not an error): a helper
+# started through as_bench is a subshell whose child is runuser, whose child is the program, and runuser
+# passes the signal on and exits only when it reaches runuser before the program has gone
+kill_tree() {
+	local pid=$1 child children
+	children=$(pgrep -P "$pid" 2>/dev/null || true)
+	kill "$pid" 2>/dev/null || true
+	for child in $children; do kill_tree "$child"; done
+	return 0
+}
+
+port_in_use() { (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null; }
+
+# the app's loopback SMTP sink on PORT keeping every message in DIR, in the background (its pid in
+# $SMTP_SINK_PID); returns once it listens. The demo's Email Account checks its server when saved.
+start_smtp_sink() {
+	local bench=$1 port=$2 dir=$3
+	as_bench "$bench" ./env/bin/python -m insurance_hall.tests.smtp_sink --port "$port" --dir "$dir" &
+	SMTP_SINK_PID=$!
+	for _ in $(seq 1 40); do port_in_use "$port" && return 0; sleep 0.25; done
+	return 1
+}
+
+# the first local port from $1 on that nothing listens on
+free_port() {
+	local port=$1
+	while port_in_use "$port"; do port=$((port + 1)); done
+	echo "$port"
+}
+
+# serve the bench's sites with its gunicorn on 127.0.0.1:PORT, as the bench owner, in the background,
+# the way Frappe serves in production plus Frappe's own middleware for /assets and /files (nginx does
+# that in production); the master's pid goes to PIDFILE. The site is chosen by the Host header.
+start_gunicorn() {
+	local bench=$1 port=$2 pidfile=$3 log=$4
+	as_bench "$bench" bash -c 'cd sites && exec ../env/bin/gunicorn -b "127.0.0.1:$0" -w 2 -t 120 \
+		--pid "$1" "frappe.app:application_with_statics()" --preload' "$port" "$pidfile" >"$log" 2>&1 &
+	GUNICORN_JOB=$!
+}
+
+# stop the gunicorn started by start_gunicorn (its master, which stops the workers) and wait for it
+stop_gunicorn() {
+	local pidfile=$1 pid
+	[ -s "$pidfile" ] || return 0
+	pid=$(cat "$pidfile")
+	kill -TERM "$pid" 2>/dev/null || return 0
+	for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+	kill -KILL "$pid" 2>/dev/null || true
+	return 0
+}
+
+# wait until SITE answers on 127.0.0.1:PORT (HTTP 200 from /api/method/ping), at most SECONDS; gives up
+# at once when the server's process JOB (optional) has died, e.g. because the port was taken meanwhile
+wait_for_site() {
+	local site=$1 port=$2 seconds=${3:-120} job=${4:-} deadline
+	deadline=$(($(date +%s) + seconds))
+	while [ "$(date +%s)" -lt "$deadline" ]; do
+		if [ -n "$job" ] && ! kill -0 "$job" 2>/dev/null; then
+			return 1
+		fi
+		if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H "Host: $site" \
+			"http://127.0.0.1:$port/api/method/ping")" = 200 ]; then
+			return 0
+		fi
+		sleep 1
+	done
+	return 1
+}
+
 # ---------------------------------------------------------------- prerequisites
 # Each check prints one line in Chinese naming what is missing and how to get it; `check_prerequisites`
 # returns non-zero when something a new bench cannot do without is missing. PDF needs are warnings.

@@ -1,5 +1,12 @@
 // Several citizens served late at one window, recorded in one go (all of them or none).
 frappe.listview_settings["Delay Service Record"] = {
+	// the record's own state (待备案 waits for 综合科), not Frappe's generic “Draft” of an unsubmitted record
+	add_fields: ["status"],
+	has_indicator_for_draft: true,
+	get_indicator(doc) {
+		const colours = { 草稿: "gray", 待备案: "orange", 已备案: "green" };
+		return [__(doc.status), colours[doc.status] || "gray", `status,=,${doc.status}`];
+	},
 	onload(listview) {
 		if (!frappe.model.can_create("Delay Service Record")) return;
 		listview.page.add_inner_button(__("批量登记"), () => {

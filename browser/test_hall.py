@@ -1,0 +1,510 @@
+"""The hall as its users see it, in headless Chromium, on the demo county 沂南 (scripts/test builds the site).
+
+Each test is one thing a person does and asserts what they see (text, address, state); each leaves a
+screenshot named after it in the run folder.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlparse
+
+import pytest
+from conftest import Session
+
+WORKSPACE = "医保经办大厅"
+CLERK = "clerk.zhou@example.com"
+HEAD_ZONGHE = "head.zonghe@example.com"  # 刘科长: 综合科's head, the first level of the chain 综合科经办
+LEADER = "leader@example.com"
+RECORDS = "records@example.com"
+ADMIN = "hall.admin@example.com"
+STAFF = [
+	(CLERK, "周敏"),
+	("head.daiyu@example.com", "陈科长"),
+	(LEADER, "王局长"),
+	(RECORDS, "何文"),
+	(ADMIN, "大厅管理员"),
+]
+CARDS = ["今日受理办件", "超期未办结办件", "审批中的说不事项", "待备案延时服务", "今日预约", "本月差评"]
+# English a clerk must not meet on the hall's screens, and the relative time "3 m" turned into "3米"
+ENGLISH = [
+	"Search or type a command",
+	"This form is not editable due to a Workflow",
+	"Build",
+	"No Data",
+	"last edited this",
+	"created this",
+	"List View",
+	"Edit Filters",
+	"You haven't created",
+	"Clear filters",
+	"changed the value",
+	"added rows",
+]
+RELATIVE_TIME = re.compile(r"\b\d+\s?(m|h|d|w)\b|\d+\s?米")
+
+
+def route_of(session: Session) -> str:
+	return unquote(urlparse(session.page.url).path)
+
+
+def visible_text(session: Session) -> str:
+	return session.page.locator("body").inner_text()
+
+
+def card_value(session: Session, label: str) -> int:
+	"""The number a workspace card shows (waits until the count has arrived)."""
+	card = session.page.locator(".number-widget-box", has_text=label)
+	number = card.locator(".number")
+	number.wait_for(state="visible")
+	session.page.wait_for_function(
+		"(el) => /\\d/.test(el.innerText)", arg=number.element_handle(), timeout=60_000
+	)
+	return int(re.sub(r"\D", "", number.inner_text()) or 0)
+
+
+def sidebar_items(session: Session) -> list[str]:
+	items = session.page.locator(".desk-sidebar .sidebar-item-label")
+	items.first.wait_for(state="visible")
+	return [t.strip() for t in items.all_inner_texts()]
+
+
+# ---------------------------------------------------------------- 1. every staff member lands on the hall
+
+
+@pytest.mark.parametrize(("user", "name"), STAFF, ids=[u.split("@")[0] for u, _ in STAFF])
+def test_staff_lands_on_workspace(session_for, user: str, name: str) -> None:
+	s = session_for(user)
+	assert route_of(s) == f"/app/{WORKSPACE}", f"{user} landed on {route_of(s)}"
+	title = s.page.locator(".page-head .title-text")
+	assert title.inner_text().strip() == WORKSPACE
+	# every card is there and shows its count
+	for label in CARDS:
+		assert card_value(s, label) >= 0, f"card {label}"
+	# the avatar carries the user's initial: the session is theirs
+	assert s.page.evaluate("() => frappe.session.user") == user
+	assert s.page.evaluate("() => frappe.user.full_name()") == name
+
+
+@pytest.mark.xfail(
+	strict=True,
+	reason="app gap: Frappe lists its own workspaces (用户、网站、工具、集成、系统构建 = Build) for every desk user "
+	"who may read one DocType of their module; hiding them from hall staff needs a Module Profile (or "
+	"blocked modules) for hall users, which the app does not set yet",
+)
+def test_clerk_sidebar_shows_only_the_hall(session_for) -> None:
+	s = session_for(CLERK)
+	items = sidebar_items(s)
+	assert items[0] == WORKSPACE
+	assert not {"系统构建", "Build"} & set(items), items
+
+
+# ---------------------------------------------------------------- 2. no English on the clerk's screens
+
+
+def file_sheet(clerk: Session, department: str, matter: str) -> str:
+	"""A refusal sheet filed and submitted by the clerk over REST, for the tests that need one waiting."""
+	doc = clerk.insert(
+		{
+			"doctype": "Refusal Sheet",
+			"department": department,
+			"request_channel": "来访",
+			"applicant_name": "赵大妈",
+			"applicant_phone": "13905391111",
+			"matter": matter,
+			"refusal_ground": "不属于本机关职责范围",
+			"refusal_reason": "该事项由县人社局办理",
+			"legal_basis": "《社会保险法》第七条",
+		}
+	)
+	clerk.call(
+		"insurance_hall.api.refusal_sheet.act", name=doc["name"], action="提交审批", modified=doc["modified"]
+	)
+	return doc["name"]
+
+
+def assert_no_english(session: Session, screen: str) -> None:
+	text = visible_text(session)
+	for english in ENGLISH:
+		assert english not in text, f"{screen}: English “{english}” on the screen"
+	found = RELATIVE_TIME.search(text)
+	assert not found, f"{screen}: relative time “{found.group(0)}” not in Chinese"
+
+
+def test_clerk_screens_are_chinese(session_for) -> None:
+	s = session_for(CLERK)
+	placeholder = s.page.locator("#navbar-search").get_attribute("placeholder") or ""
+	assert placeholder.startswith("搜索或输入命令"), placeholder
+	assert WORKSPACE in sidebar_items(s)
+	assert "Build" not in sidebar_items(s)
+	assert_no_english(s, "workspace")
+
+	sheet = file_sheet(s, "综合科", "咨询异地就医备案的办理地点（浏览器测试·列表）")
+	s.open("/app/refusal-sheet")
+	s.page.locator(".list-row-container", has_text=sheet).wait_for(state="visible")
+	row = s.page.locator(".list-row-container", has_text=sheet)
+	assert "审批中" in row.inner_text()
+	assert_no_english(s, "refusal sheet list")
+
+	s.open("/app/hall-case")
+	s.page.locator(".list-row-container").first.wait_for(state="visible")
+	assert "张桂兰" in visible_text(s)
+	assert_no_english(s, "case list")
+
+	# a list with nothing in it (no stand-in in the demo, and no test makes one) says so in Chinese
+	s.open("/app/substitute-assignment")
+	empty = s.page.locator(".no-result:visible").first
+	empty.wait_for(state="visible")
+	assert "还没有代岗授权" in empty.inner_text()
+	assert_no_english(s, "empty list")
+	# so does a list whose filter matches nothing
+	s.open("/app/hall-case?applicant_name=%E6%97%A0%E6%AD%A4%E4%BA%BA")  # 无此人
+	empty = s.page.locator(".no-result:visible").first
+	empty.wait_for(state="visible")
+	assert "没有符合筛选条件的办件" in empty.inner_text()
+	assert_no_english(s, "filtered list")
+
+	# a served case: its history at the foot of the form (ticked materials, acceptance) is Chinese
+	served = s.get_list("Hall Case", [["applicant_name", "=", "张桂兰"]], ["name"])[0]["name"]
+	s.open(f"/app/hall-case/{served}")
+	wait_form(s, "Hall Case", served)
+	s.page.locator(".timeline-item", has_text="修改了").first.wait_for(state="attached")
+	assert_no_english(s, "served case form")
+
+	s.open(f"/app/refusal-sheet/{sheet}")
+	# the sheet waits for its approver: the clerk is told in Chinese why it cannot be edited
+	alert = s.page.locator("#alert-container .alert", has_text="审批流程")
+	alert.wait_for(state="visible")
+	assert "不能直接修改" in alert.inner_text()
+	assert "审批中" in s.page.locator(".indicator-pill").first.inner_text()
+	assert_no_english(s, "refusal sheet form")
+
+
+# ---------------------------------------------------------------- 3. the clerk's forms
+
+
+def field(session: Session, fieldname: str):
+	return session.page.locator(f'.frappe-control[data-fieldname="{fieldname}"]').first
+
+
+def fill_link(session: Session, fieldname: str, value: str) -> None:
+	"""Type into a Link field and pick the value from its dropdown, as a person does."""
+	box = field(session, fieldname).locator("input")
+	box.click()
+	box.fill(value)
+	option = session.page.locator(".awesomplete ul[role=listbox] [role=option]", has_text=value).first
+	option.wait_for(state="visible")
+	option.click()
+	session.page.wait_for_function(
+		"([f, v]) => cur_frm && cur_frm.doc[f] === v", arg=[fieldname, value], timeout=30_000
+	)
+
+
+def save_form(session: Session) -> None:
+	session.page.keyboard.press("Control+s")
+	session.page.wait_for_function("() => cur_frm && !cur_frm.is_new() && !cur_frm.is_dirty()")
+	session.wait_desk()
+
+
+def workflow_action(session: Session, action: str) -> None:
+	"""Click 操作 → the action (Frappe's workflow menu on the form's page head)."""
+	menu = session.page.locator(".page-actions .actions-btn-group > button:visible")
+	menu.click()
+	session.page.locator(
+		".page-actions .actions-btn-group .dropdown-menu .dropdown-item", has_text=action
+	).click()
+
+
+def wait_form(session: Session, doctype: str, name: str) -> None:
+	"""The form of that record is drawn (Frappe keeps earlier pages in the DOM, hidden)."""
+	session.page.wait_for_function(
+		"([dt, n]) => window.cur_frm && cur_frm.doctype === dt && cur_frm.doc.name === n"
+		" && $(cur_frm.page.wrapper).is(':visible') && !frappe.dom.freeze_count",
+		arg=[doctype, name],
+	)
+	session.wait_desk()
+
+
+def indicator(session: Session) -> str:
+	return session.page.locator(".page-head .indicator-pill:visible").first.inner_text().strip()
+
+
+def test_clerk_files_refusal_sheet_through_form(session_for) -> None:
+	s = session_for(CLERK)
+	s.open("/app/refusal-sheet/new")
+	fill_link(s, "department", "综合科")
+	field(s, "applicant_name").locator("input").fill("钱大爷")
+	field(s, "applicant_phone").locator("input").fill("13905392222")
+	field(s, "matter").locator("textarea").fill("要求为外省户籍人员办理本县城乡居民参保（浏览器测试）")
+	field(s, "refusal_ground").locator("select").select_option("不属于本机关职责范围")
+	field(s, "refusal_reason").locator("textarea").fill("申请人户籍和居住地均不在本县，不符合本县参保条件")
+	field(s, "legal_basis").locator("textarea").fill("《山东省城乡居民基本医疗保险办法》第八条")
+	save_form(s)
+	name = s.page.evaluate("() => cur_frm.doc.name")
+	assert name.startswith("SNB-"), name
+	assert indicator(s) == "草稿"
+
+	workflow_action(s, "提交审批")
+	s.page.wait_for_function("() => cur_frm.doc.workflow_state === '审批中'")
+	s.wait_desk()
+	assert indicator(s) == "审批中"
+	assert s.page.evaluate("() => cur_frm.doc.current_approver") == HEAD_ZONGHE
+	assert "答复期限" in visible_text(s)
+
+
+def test_clerk_registers_case_through_form(session_for) -> None:
+	s = session_for(CLERK)
+	s.open("/app/hall-case/new")
+	field(s, "applicant_name").locator("input").fill("孙秀梅")
+	field(s, "contact_phone").locator("input").fill("13805393333")
+	fill_link(s, "service_matter", "城乡居民参保登记")
+	# the matter's materials are listed to tick
+	row = s.page.locator(
+		'.frappe-control[data-fieldname="materials"] .grid-body .grid-row', has_text="居民身份证或户口簿"
+	)
+	row.wait_for(state="visible")
+	# a grid row becomes editable when its cell is clicked; then the tick box is enabled
+	row.locator('.grid-static-col[data-fieldname="received"]').click()
+	row.locator('input[type=checkbox][data-fieldname="received"]:enabled').check()
+	s.page.wait_for_function("() => cur_frm.doc.materials.every((m) => m.received)")
+	s.page.locator(".page-actions button", has_text="登记并受理").click()
+	s.page.wait_for_function("() => cur_frm && !cur_frm.is_new() && cur_frm.doc.status === '已受理'")
+	s.wait_desk()
+	assert route_of(s).startswith("/app/hall-case/")
+	assert s.page.evaluate("() => cur_frm.doc.applicant_name") == "孙秀梅"
+	assert field(s, "status").inner_text().find("已受理") >= 0
+	assert s.page.evaluate("() => cur_frm.doc.handler") == CLERK
+
+
+# ---------------------------------------------------------------- 4. the section head decides
+
+
+def head_decides(session_for, phone: bool, action: str, opinion: str, state: str) -> None:
+	clerk = session_for(CLERK, shot=False)
+	sheet = file_sheet(clerk, "综合科", f"申请退还个人账户余额（浏览器测试·{action}）")
+
+	s = session_for(HEAD_ZONGHE, phone=phone)
+	# the sheet waits for them: counted on the workspace and on their to-do list
+	assert card_value(s, "审批中的说不事项") >= 1
+	todo = s.page.locator(".widget.quick-list-widget-box", has_text=f"说“不”事项待您审批：{sheet}")
+	todo.wait_for(state="visible")
+	# the bell carries the same message; its entry opens the sheet
+	s.page.locator(".dropdown-notifications .nav-link, .navbar .notifications-icon").first.click()
+	entry = s.page.locator(".notification-item", has_text=sheet).first
+	entry.wait_for(state="visible")
+	entry.click()
+	s.page.wait_for_url(re.compile(f"/app/refusal-sheet/{sheet}$"))
+	wait_form(s, "Refusal Sheet", sheet)
+	assert indicator(s) == "审批中"
+	# filed by someone else: the sidebar names them, in Chinese
+	assert "周敏" in s.page.locator(".form-sidebar").inner_text()
+	assert_no_english(s, "the head's refusal sheet")
+
+	# from the document: 操作 → the action (two clicks), then the opinion the dialog asks for
+	workflow_action(s, action)
+	dialog = s.page.locator(".modal.show", has_text="审批意见")
+	dialog.wait_for(state="visible")
+	dialog.locator('[data-fieldname="opinion"] textarea').fill(opinion)
+	dialog.locator(".btn-primary", has_text="确定").click()
+	s.page.wait_for_function(f"() => cur_frm.doc.workflow_state === '{state}'")
+	s.wait_desk()
+	assert indicator(s) == state
+	trail = field(s, "steps").inner_text()
+	assert opinion in trail, trail
+
+
+def test_head_decides_on_desktop(session_for) -> None:
+	head_decides(session_for, False, "能办", "经核实可由本科室协调办理", "已办理")
+
+
+def test_head_decides_on_phone(session_for) -> None:
+	head_decides(session_for, True, "确认说不", "不属于医保部门职责，告知向人社部门申请", "已说不")
+
+
+# ---------------------------------------------------------------- 5. the leader and 综合科
+
+
+def test_leader_sees_workspace(session_for) -> None:
+	s = session_for(LEADER)
+	assert route_of(s) == f"/app/{WORKSPACE}"
+	# the main leader sees every department: the demo's delay record waiting for 综合科 and its complaint
+	# referral in progress are counted
+	assert card_value(s, "待备案延时服务") >= 1
+	assert card_value(s, "办理中的投诉承办单") >= 1
+	assert sidebar_items(s)[0] == WORKSPACE
+
+
+def test_records_office_sees_delay_records_to_file(session_for) -> None:
+	s = session_for(RECORDS)
+	# the demo has a delay-service record confirmed by both and waiting to be filed (刘女士)
+	assert card_value(s, "待备案延时服务") >= 1
+	s.page.locator(".number-widget-box", has_text="待备案延时服务").locator(".number").click()
+	s.page.wait_for_url(re.compile(r"/app/delay-service-record"))
+	s.wait_desk()
+	row = s.page.locator(".list-row-container", has_text="刘女士")
+	row.wait_for(state="visible")
+	assert "待备案" in row.inner_text()
+	assert_no_english(s, "delay records to file")
+
+
+# ---------------------------------------------------------------- 6. the hall admin's settings
+
+
+def test_admin_opens_settings_and_profile_screens(session_for) -> None:
+	s = session_for(ADMIN)
+	s.open("/app/hall-settings")
+	wait_form(s, "Hall Settings", "Hall Settings")
+	assert s.page.locator(".page-head .title-text").inner_text().strip() == "医保经办大厅设置"
+	assert field(s, "bureau_name").locator("input").input_value() == "沂南县医疗保障局"
+	assert field(s, "booking_channels").locator("input, textarea").first.input_value() == "窗口,电话"
+
+	# the county's refusal chains, as the profile set them
+	s.open("/app/refusal-chain")
+	for chain in ("局机关审批", "综合科经办"):
+		s.page.locator(".list-row-container", has_text=chain).wait_for(state="visible")
+	s.page.locator(".list-row-container", has_text="综合科经办").locator("a.ellipsis").first.click()
+	wait_form(s, "Refusal Chain", "综合科经办")
+	assert "综合科负责人" in field(s, "levels").inner_text()
+
+
+# ---------------------------------------------------------------- 7. citizens on a phone, no login
+
+
+def test_citizen_booking_not_offered_online_in_yinan(session_for) -> None:
+	"""沂南 books at the window or by phone only (booking_channels 窗口,电话): the page says so."""
+	citizen = session_for(None, phone=True)
+	citizen.goto("/booking")
+	answer = citizen.page.locator("#ih-answer")
+	answer.wait_for(state="visible")
+	citizen.page.wait_for_function("() => document.getElementById('ih-answer').innerText.trim() !== ''")
+	assert "本县暂不提供网上预约" in answer.inner_text()
+	assert "0539-3225318" in visible_text(citizen)  # the county's booking phone instead
+
+
+@pytest.fixture
+def online_booking(session_for):
+	"""The hall offers online booking (as the default and four other county profiles do), for one test;
+	the county's own channels are put back afterwards."""
+	admin = session_for(ADMIN, shot=False)
+	before = admin.call("frappe.client.get_single_value", doctype="Hall Settings", field="booking_channels")
+	admin.call(
+		"frappe.client.set_value",
+		doctype="Hall Settings",
+		name="Hall Settings",
+		fieldname="booking_channels",
+		value="窗口,电话,网上",
+	)
+	yield
+	admin.call(
+		"frappe.client.set_value",
+		doctype="Hall Settings",
+		name="Hall Settings",
+		fieldname="booking_channels",
+		value=before,
+	)
+
+
+def test_citizen_books_online_on_phone(session_for, online_booking) -> None:
+	citizen = session_for(None, phone=True)
+	citizen.goto("/booking")
+	page = citizen.page
+	page.wait_for_function("() => document.querySelectorAll('#ih-day option').length > 0")
+	# the first day that still has a free slot (today's may be over)
+	days = page.locator("#ih-day option").all_inner_texts()
+	chosen = None
+	for day in days:
+		page.locator("#ih-day").select_option(day)
+		page.wait_for_function("() => document.querySelectorAll('#ih-slot option').length > 0")
+		free = page.locator("#ih-slot option:not([disabled])")
+		if free.count():
+			chosen = free.first.get_attribute("value")
+			page.locator("#ih-slot").select_option(chosen)
+			break
+	assert chosen, f"no free slot in {days}"
+	page.locator("#ih-name").fill("钱女士")
+	page.locator("#ih-phone").fill("13905394444")
+	page.locator("#ih-booking-form button[type=submit]").click()
+	answer = page.locator("#ih-answer.alert-success")
+	answer.wait_for(state="visible")
+	text = answer.inner_text()
+	assert "预约成功，预约编号：" in text
+	assert chosen in text and "号窗口" in text
+	answer.scroll_into_view_if_needed()
+
+
+def test_citizen_files_complaint_on_phone(session_for) -> None:
+	citizen = session_for(None, phone=True)
+	citizen.goto("/complaint")
+	page = citizen.page
+	page.locator("#ih-content").fill("窗口排队时间太长，取号机经常故障，希望增加自助设备（浏览器测试）")
+	page.locator("#ih-name").fill("孙先生")
+	page.locator("#ih-contact").fill("13905395555")
+	page.locator("#ih-complaint-form button[type=submit]").click()
+	result = page.locator("#ih-result:not(.ih-error)")
+	result.wait_for(state="visible")
+	text = result.inner_text()
+	assert text.startswith("提交成功。您的投诉编号："), text
+	assert "0539-3227009" in text
+	assert page.locator("#ih-complaint-form").is_hidden()
+	result.scroll_into_view_if_needed()
+
+
+def test_citizen_rates_served_case_on_phone(session_for) -> None:
+	citizen = session_for(None, phone=True)
+	# the clerk serves a case and shows the rating invitation on the window's screen
+	clerk = session_for(CLERK)
+	case = clerk.call(
+		"insurance_hall.api.case.register",
+		doc={
+			"doctype": "Hall Case",
+			"applicant_name": "周大爷",
+			"contact_phone": "13905396666",
+			"channel": "来访",
+			"service_matter": "城乡居民参保登记",
+			"window": "1",
+			"materials": [{"material": "居民身份证或户口簿", "received": 1}],
+		},
+		accept=1,
+	)
+	clerk.call("insurance_hall.api.case.finish", name=case["name"], modified=case["modified"])
+	clerk.open(f"/app/hall-case/{case['name']}")
+	wait_form(clerk, "Hall Case", case["name"])
+	assert indicator(clerk) == "已办结" or field(clerk, "status").inner_text().find("已办结") >= 0
+	clerk.page.locator(".page-actions button", has_text="评价邀请（二维码）").click()
+	dialog = clerk.page.locator(".modal.show", has_text="请服务对象扫码评价")
+	dialog.wait_for(state="visible")
+	assert dialog.locator("svg").count() >= 1  # the QR code
+	href = dialog.locator("a[href*='/rate?t=']").get_attribute("href")
+	assert href
+	# the link as the citizen's phone would reach this site (the host is the site's host_name)
+	parts = urlparse(href)
+	link = f"{citizen.base_url}{parts.path}?{parts.query}"
+
+	citizen.page.goto(link, wait_until="domcontentloaded")
+	page = citizen.page
+	assert "城乡居民参保登记" in visible_text(citizen)
+	# 沂南's own five levels (not the generic 好/差): the citizen gives a good one, the best
+	levels = page.locator("input[name=level]")
+	assert [levels.nth(i).get_attribute("value") for i in range(levels.count())] == [
+		"非常满意",
+		"满意",
+		"基本满意",
+		"不满意",
+		"非常不满意",
+	]
+	best = page.locator("input[name=level][value='非常满意']")
+	assert best.get_attribute("data-bad") == "0"
+	page.locator("label.level", has=best).click()
+	assert best.is_checked()
+	assert page.locator("#ih-reasons").is_hidden()  # no reasons asked for a good rating
+	page.locator("#ih-rate-form button[type=submit]").click()
+	result = page.locator("#ih-rate-result")
+	result.wait_for(state="visible")
+	assert "感谢您的评价" in result.inner_text()
+	result.scroll_into_view_if_needed()
+
+	# the link is spent: opening it again says so
+	again = citizen.context.new_page()
+	again.goto(link, wait_until="domcontentloaded")
+	assert "已经评价过" in again.locator("body").inner_text()
+	again.close()
