@@ -17,7 +17,7 @@ from insurance_hall.rules import booking as b
 from insurance_hall.rules.delay import parse_hhmm
 from insurance_hall.rules.rating import is_bad, rating_error
 from insurance_hall.rules.workdays import CalendarNotLoaded
-from insurance_hall.services import inbox, rating
+from insurance_hall.services import inbox, rating, records
 from insurance_hall.services.calendar import is_working_day
 from insurance_hall.services.rating import rating_scale
 from insurance_hall.services.routing import assignments_on
@@ -347,9 +347,7 @@ def check_result(doc) -> None:
 
 
 def lock(name: str):
-	if not frappe.db.get_value(DOCTYPE, name, "name", for_update=True):
-		frappe.throw(f"找不到预约 {name}", frappe.DoesNotExistError)
-	return frappe.get_doc(DOCTYPE, name)
+	return records.lock(DOCTYPE, name, "预约")
 
 
 def serve(name: str):
@@ -507,9 +505,7 @@ def bar_if_due(phone_key: str, id_number: str | None, name: str, limit: int, at:
 
 def lift_bar(name: str, reason: str):
 	"""An admin lifts a bar, with a reason kept in the record."""
-	if not frappe.db.get_value(BAR, name, "name", for_update=True):
-		frappe.throw(f"找不到预约限制 {name}", frappe.DoesNotExistError)
-	bar = frappe.get_doc(BAR, name)
+	bar = records.lock(BAR, name, "预约限制")
 	if not frappe.has_permission(BAR, "write", doc=bar):
 		frappe.throw("只有大厅管理员可以解除预约限制", frappe.PermissionError)
 	if bar.status != b.BARRED:

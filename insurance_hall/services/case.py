@@ -18,16 +18,12 @@ from insurance_hall.rules import case as r
 from insurance_hall.rules.chain import APPROVER_LABELS
 from insurance_hall.rules.clock import ClockStep, clock_step
 from insurance_hall.rules.workdays import CalendarNotLoaded
-from insurance_hall.services import clock, inbox
+from insurance_hall.services import clock, inbox, records
 from insurance_hall.services.calendar import add_working_days, working_days_before, working_days_between
 from insurance_hall.services.routing import RoutingError, resolve
 
 DOCTYPE = "Hall Case"
 ADMINS = {"Administrator", "System Manager"}
-
-
-class CaseChanged(frappe.ValidationError):
-	"""Somebody acted on the case since this user loaded it."""
 
 
 # ---------------------------------------------------------------- form helpers (controller)
@@ -118,12 +114,7 @@ def hall_settings() -> frappe._dict:
 
 
 def lock(name: str, seen_modified: str | None = None):
-	current = frappe.db.get_value(DOCTYPE, name, "modified", for_update=True)
-	if current is None:
-		frappe.throw(f"找不到办件 {name}", frappe.DoesNotExistError)
-	if seen_modified and frappe.utils.get_datetime(seen_modified) != frappe.utils.get_datetime(current):
-		frappe.throw("该办件已被他人处理或修改，请刷新后查看最新状态", CaseChanged, title="办件已变化")
-	return frappe.get_doc(DOCTYPE, name)
+	return records.lock(DOCTYPE, name, "办件", seen_modified)
 
 
 def check_holder(doc, user: str, states: tuple[str, ...], action: str) -> None:

@@ -14,7 +14,7 @@ from frappe.utils import get_url_to_form, getdate, now_datetime, today
 
 from insurance_hall.rules import complaint as c
 from insurance_hall.rules.chain import DEPARTMENT_HEAD
-from insurance_hall.services import clock, inbox
+from insurance_hall.services import clock, inbox, records
 from insurance_hall.services.routing import RoutingError, acting_for_today, resolve
 
 COMPLAINT = "Hall Complaint"
@@ -169,9 +169,7 @@ def referral_message(referral) -> str:
 
 
 def lock_referral(name: str):
-	if not frappe.db.get_value(REFERRAL, name, "name", for_update=True):
-		frappe.throw(f"找不到承办单 {name}", frappe.DoesNotExistError)
-	return frappe.get_doc(REFERRAL, name)
+	return records.lock(REFERRAL, name, "承办单")
 
 
 def check_receiver(referral, user: str) -> None:
@@ -282,9 +280,7 @@ def record_finding(name: str, found_true: bool):
 
 def sign_summary(name: str, role: str):
 	"""Sign the 总结分析表 as 经办人, 审核人 or 分管领导, in that order, as the named person (or stand-in)."""
-	if not frappe.db.get_value(COMPLAINT, name, "name", for_update=True):
-		frappe.throw(f"找不到投诉登记 {name}", frappe.DoesNotExistError)
-	doc = frappe.get_doc(COMPLAINT, name)
+	doc = records.lock(COMPLAINT, name, "投诉登记")
 	user = frappe.session.user
 	signed = [bool(doc.get(f"{code}_signed_at")) for code, _label in c.SIGNERS]
 	named = doc.get(f"summary_{role}") if role in dict(c.SIGNERS) else None

@@ -10,7 +10,7 @@ from frappe.utils import get_fullname, getdate, now_datetime, today
 
 from insurance_hall.rules import delay as d
 from insurance_hall.rules.rating import is_bad, rating_error
-from insurance_hall.services import inbox, rating
+from insurance_hall.services import inbox, rating, records
 from insurance_hall.services.rating import rating_scale
 from insurance_hall.services.routing import acting_for_today
 
@@ -121,12 +121,7 @@ def filing_message(doc) -> str:
 
 
 def lock(name: str, seen_modified: str | None):
-	current = frappe.db.get_value(DOCTYPE, name, "modified", for_update=True)
-	if current is None:
-		frappe.throw(f"找不到延时服务登记表 {name}", frappe.DoesNotExistError)
-	if seen_modified and frappe.utils.get_datetime(seen_modified) != frappe.utils.get_datetime(current):
-		frappe.throw("该登记表已被他人修改，请刷新后再操作", title="单据已变化")
-	return frappe.get_doc(DOCTYPE, name)
+	return records.lock(DOCTYPE, name, "延时服务登记表", seen_modified)
 
 
 def confirm_handler(name: str, seen_modified: str | None = None):

@@ -21,7 +21,7 @@ from insurance_hall.rules import rating as r
 from insurance_hall.rules.chain import APPROVERS, DEPARTMENT_HEAD, MAIN_LEADER
 from insurance_hall.rules.clock import ClockStep, clock_step
 from insurance_hall.setup.permissions import RECORDS
-from insurance_hall.services import clock, inbox
+from insurance_hall.services import clock, inbox, records
 from insurance_hall.services.routing import acting_for_today, named_approver
 
 DOCTYPE = "Hall Rating"
@@ -427,9 +427,7 @@ def check_message(doc) -> str:
 
 
 def lock(name: str):
-	if not frappe.db.get_value(DOCTYPE, name, "name", for_update=True):
-		frappe.throw(f"找不到评价 {name}", frappe.DoesNotExistError)
-	return frappe.get_doc(DOCTYPE, name)
+	return records.lock(DOCTYPE, name, "评价")
 
 
 def check_actor(doc, what: str) -> None:

@@ -11,15 +11,11 @@ from frappe.model.workflow import get_transitions, get_workflow, has_approval_ac
 from frappe.utils import get_fullname, get_url_to_form, getdate, now_datetime, today
 
 from insurance_hall.rules import refusal as r
-from insurance_hall.services import clock, inbox
+from insurance_hall.services import clock, inbox, records
 from insurance_hall.services.calendar import add_working_days
 from insurance_hall.services.routing import resolve
 
 DOCTYPE = "Refusal Sheet"
-
-
-class SheetChanged(frappe.ValidationError):
-	"""Somebody acted on the sheet since this user loaded it."""
 
 
 # ---------------------------------------------------------------- entry
@@ -53,12 +49,7 @@ def act(
 
 def lock(name: str, seen_modified: str | None):
 	"""Lock the sheet's row for this transaction; refuse if it changed since the user saw it."""
-	current = frappe.db.get_value(DOCTYPE, name, "modified", for_update=True)
-	if current is None:
-		frappe.throw(f"找不到说“不”事项审批表 {name}", frappe.DoesNotExistError)
-	if seen_modified and frappe.utils.get_datetime(seen_modified) != frappe.utils.get_datetime(current):
-		frappe.throw("该审批表已被他人处理或修改，请刷新后查看最新状态", SheetChanged, title="单据已变化")
-	return frappe.get_doc(DOCTYPE, name)
+	return records.lock(DOCTYPE, name, "审批表", seen_modified)
 
 
 # ---------------------------------------------------------------- checks
