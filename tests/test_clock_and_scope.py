@@ -60,7 +60,8 @@ def test_the_main_leader_and_those_leading_nothing_are_not_limited():
 
 
 def test_one_inbox_one_clock_no_second_copy():
-	"""Every form tells people through services/inbox.py and runs deadlines through services/clock.py."""
+	"""Every form tells people through services/inbox.py, runs deadlines through services/clock.py and
+	locks a record for an action through services/records.py."""
 	root = Path(__file__).resolve().parents[1] / "insurance_hall"
 	for path in root.rglob("*.py"):
 		if path.name.startswith("test_") or path.parent.name == "tests":
@@ -71,6 +72,10 @@ def test_one_inbox_one_clock_no_second_copy():
 			assert '"doctype": "ToDo"' not in text, f"{path} creates ToDos outside services/inbox.py"
 		if path.name != "clock.py":
 			assert 'savepoint("' not in text or path.name == "standins.py", f"{path} runs its own clock loop"
+		if path.name not in ("records.py", "rating.py"):  # rating locks the rated service's row, not its own
+			assert "for_update=True" not in text or path.parent.name != "services", (
+				f"{path} locks a record outside services/records.py"
+			)
 
 
 def test_a_month_is_half_open_and_a_bad_one_is_none():
