@@ -49,6 +49,36 @@ def walk(years: dict[int, YearDays], start: date, days: int) -> date:
 	return day
 
 
+def across_the_year_boundary() -> None:
+	"""100,000 due dates counted from December into the next year on the national calendar of any year
+	(official 2026 shipped, later years built on demand, provisional until their notice is known)."""
+	from insurance_hall.rules.national_calendar import national_year
+
+	random.seed(2027)
+	cases = [
+		(date(2026 + random.randint(0, 8), 12, random.randint(1, 31)), random.randint(1, 60))
+		for _ in range(N)
+	]
+	t0 = time.perf_counter()
+	calendar = WorkCalendar(provider=national_year)
+	due = [calendar.add_working_days(start, days) for start, days in cases]
+	fast = time.perf_counter() - t0
+	provisional = sum(
+		bool(calendar.provisional_years(start, end)) for (start, _), end in zip(cases, due, strict=True)
+	)
+	by_year = {year: calendar.year(year) for year in range(2026, 2037)}
+	t0 = time.perf_counter()
+	walked = [walk(by_year, start, days) for start, days in cases]
+	slow = time.perf_counter() - t0
+	assert due == walked, "the two methods disagree across the year boundary"
+	print(
+		f"year boundary: {N:,} due dates from December into the next year in {fast:.3f} s (years built on demand)"
+	)
+	print(
+		f"               {provisional:,} of them cross a provisional year; walk {slow:.3f} s, ratio {slow / fast:.1f}x"
+	)
+
+
 def main() -> None:
 	years = ten_year_calendar()
 	random.seed(2026)
@@ -73,6 +103,7 @@ def main() -> None:
 	print(f"indexed:  {N:,} due dates in {fast:.3f} s ({fast / N * 1e6:.2f} µs each)")
 	print(f"walk:     {N:,} due dates in {slow:.3f} s")
 	print(f"ratio walk / indexed: {slow / fast:.1f}x")
+	across_the_year_boundary()
 
 
 if __name__ == "__main__":

@@ -62,14 +62,35 @@ def export_hall_profile(context, output: str | None = None):
 @click.command("load-hall-demo")
 @click.option("--password", default="Demo@2026", help="password of every demo user")
 @click.option("--smtp-port", type=int, default=2525, help="port of the local SMTP sink the demo sends to")
+@click.option(
+	"--rollback", is_flag=True, default=False, help="load everything, report, then undo it (a check)"
+)
 @pass_context
-def load_hall_demo(context, password: str, smtp_port: int):
+def load_hall_demo(context, password: str, smtp_port: int, rollback: bool = False):
 	"""Load demo departments, windows, staff users and service matters into the site."""
 	frappe = _connect(context)
 	try:
-		from insurance_hall.setup.demo import load_demo
+		from insurance_hall.setup.demo import load_demo, prepare_site
 
-		summary = load_demo(password=password, smtp_port=smtp_port)
+		prepare_site()
+		frappe.db.commit()
+		try:
+			summary = load_demo(password=password, smtp_port=smtp_port)
+		except Exception as exc:
+			# a failed load leaves nothing half-made: the whole demo is one transaction
+			frappe.db.rollback()
+			message = frappe.utils.strip_html(str(exc)) or type(exc).__name__
+			click.echo(f"演示数据载入失败，已全部撤销：{message}", err=True)
+			if context.get("verbose"):
+				raise
+			sys.exit(1)
+		if rollback:
+			frappe.db.rollback()
+			click.echo(
+				f"演示数据可以载入（{frappe.utils.today()}，已撤销）："
+				+ "，".join(f"{k} {v}" for k, v in summary.items())
+			)
+			return
 		frappe.db.commit()
 		click.echo("已载入演示数据：" + "，".join(f"{k} {v}" for k, v in summary.items()))
 	finally:

@@ -1,11 +1,13 @@
 """Scheduler entry points: thin, each calls a service."""
 
-from insurance_hall.services import booking, case, complaint, rating, refusal, standins
+from insurance_hall.services import booking, case, complaint, deadlines, rating, refusal, standins
 
 
 def daily() -> None:
 	# stand-ins first: a sheet due today is reminded to whoever holds it today
 	standins.run_daily()
+	# a year that became official (a newer calendar) recounts the deadlines counted on it, once
+	deadlines.recount_provisional()
 	refusal.run_deadlines()
 	case.run_daily()
 	complaint.run_deadlines()

@@ -25,6 +25,13 @@ frappe_cli() {
 	as_bench "$bench" bash -c 'cd sites && ../env/bin/python -m frappe.utils.bench_helper frappe "$@"' frappe "$@"
 }
 
+# the same under a faked clock starting at DATETIME (Debian's faketime): what a site does on that date
+frappe_cli_at() {
+	local at=$1 bench=$2
+	shift 2
+	as_bench "$bench" faketime "$at" bash -c 'cd sites && ../env/bin/python -m frappe.utils.bench_helper frappe "$@"' frappe "$@"
+}
+
 is_bench() { [ -f "$1/sites/apps.txt" ] && [ -x "$1/env/bin/python" ] && [ -d "$1/apps/frappe" ]; }
 
 # find a bench: $IH_BENCH, then the usual places
@@ -52,7 +59,8 @@ install_checkout() {
 		fi
 		[ "$(id -u)" = 0 ] && chown -R "$owner" "$target"
 	fi
-	if ! as_bench "$bench" ./env/bin/python -c 'import insurance_hall.hooks' >/dev/null 2>&1; then
+	# installed, with its dependencies (a new dependency in pyproject.toml reinstalls)
+	if ! as_bench "$bench" ./env/bin/python -c 'import insurance_hall.hooks, holidays' >/dev/null 2>&1; then
 		as_bench "$bench" ./env/bin/python -m pip install -q -e apps/insurance_hall >/dev/null || return 1
 	fi
 	grep -qx insurance_hall "$bench/sites/apps.txt" || as_bench "$bench" bash -c 'printf "\ninsurance_hall" >> sites/apps.txt; sed -i "/^$/d" sites/apps.txt'

@@ -107,3 +107,27 @@ def test_a_rate_is_a_percent_to_one_decimal_and_nothing_counted_reads_zero():
 	assert share(3, 3) == 100.0
 	assert share(2, 3) == 66.7
 	assert share(0, 0) == 0.0
+
+
+def test_imports_run_down_services_never_import_setup():
+	"""Entry points, services, rules: a service reads role names and time formats from rules/, never setup/;
+	a rule imports nothing of Frappe."""
+	root = Path(__file__).resolve().parents[1] / "insurance_hall"
+	for path in (root / "services").glob("*.py"):
+		assert "from insurance_hall.setup" not in path.read_text(encoding="utf-8"), f"{path} imports setup/"
+	for path in (root / "rules").glob("*.py"):
+		text = path.read_text(encoding="utf-8")
+		assert "import frappe" not in text and "from frappe" not in text, f"{path} imports Frappe"
+		assert "from insurance_hall.services" not in text and "from insurance_hall.setup" not in text, path
+
+
+def test_one_calendar_every_due_date_is_counted_through_services_calendar():
+	"""No form builds a WorkCalendar of its own: a due date of any year comes from services/calendar.py."""
+	root = Path(__file__).resolve().parents[1] / "insurance_hall"
+	for path in root.rglob("*.py"):
+		if path.parent.name == "tests" or path.name.startswith("test_") or path.parent.name == "rules":
+			continue
+		if path.name != "calendar.py":
+			assert " = WorkCalendar(" not in path.read_text(encoding="utf-8"), (
+				f"{path} builds its own calendar"
+			)

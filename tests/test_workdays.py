@@ -111,11 +111,11 @@ def test_working_days_between_is_the_inverse_of_the_due_date(cal):
 	assert cal.working_days_between(date(2026, 10, 10), date(2026, 9, 30)) == -3
 
 
-def test_a_year_not_loaded_is_reported_not_guessed(cal):
+def test_a_year_no_provider_can_build_is_reported_not_guessed(cal):
 	with pytest.raises(CalendarNotLoaded) as err:
 		cal.is_working_day(date(2027, 1, 4))
 	assert err.value.year == 2027
-	assert "2027年的工作日历尚未维护" in str(err.value)
+	assert "2027年不在工作日历可计算的年份范围内" in str(err.value)
 	with pytest.raises(CalendarNotLoaded):
 		cal.add_working_days(date(2025, 12, 31), 1)
 	# Tue Dec 29: Dec 30 and 31 still fit, the third working day is in 2027

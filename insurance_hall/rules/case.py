@@ -41,6 +41,7 @@ MANAGED = (
 	"first_responder",
 	"handler",
 	"due_date",
+	"due_provisional",
 	"accepted_on",
 	"clock_start_on",
 	"rongque_promise_date",

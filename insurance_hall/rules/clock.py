@@ -9,7 +9,7 @@ daily job changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 
 @dataclass(frozen=True)
@@ -54,3 +54,14 @@ def due_state(due: date | None, today: date) -> str:
 	if today > due:
 		return OVERDUE
 	return DUE_TODAY if today == due else UPCOMING
+
+
+def time_text(value) -> str:
+	"""A Time field's value (timedelta from the database, or text) as "HH:MM"; "" when empty."""
+	if value in (None, ""):
+		return ""
+	if isinstance(value, timedelta):
+		total = int(value.total_seconds()) // 60
+		return f"{total // 60:02d}:{total % 60:02d}"
+	hours, minutes = str(value).split(":")[:2]
+	return f"{int(hours):02d}:{int(minutes):02d}"

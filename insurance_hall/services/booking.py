@@ -16,7 +16,7 @@ from frappe.utils import escape_html, get_fullname, get_time, getdate, now_datet
 from insurance_hall.rules import booking as b
 from insurance_hall.rules.delay import parse_hhmm
 from insurance_hall.rules.rating import is_bad, rating_error
-from insurance_hall.rules.workdays import CalendarNotLoaded
+from insurance_hall.rules.national_calendar import in_range
 from insurance_hall.services import inbox, rating, records
 from insurance_hall.services.calendar import is_working_day
 from insurance_hall.services.rating import rating_scale
@@ -53,7 +53,7 @@ class Schedule:
 
 def schedule() -> Schedule:
 	"""The county's booking schedule, from Hall Settings (the profile)."""
-	from insurance_hall.setup.profile import time_text
+	from insurance_hall.rules.clock import time_text
 
 	s = frappe.get_cached_doc("Hall Settings")
 	return Schedule(
@@ -88,10 +88,9 @@ def materials(matter: str) -> list[tuple[str, bool]]:
 
 
 def working_day(day: date) -> bool | None:
-	try:
-		return is_working_day(day)
-	except CalendarNotLoaded:
+	if not in_range(day):
 		return None
+	return is_working_day(day)
 
 
 def duty_person(window: str, day: date) -> str | None:

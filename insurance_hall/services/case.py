@@ -17,9 +17,13 @@ from frappe.utils import get_url_to_form, getdate, now_datetime, today
 from insurance_hall.rules import case as r
 from insurance_hall.rules.chain import APPROVER_LABELS
 from insurance_hall.rules.clock import ClockStep, clock_step
-from insurance_hall.rules.workdays import CalendarNotLoaded
 from insurance_hall.services import clock, inbox, records
-from insurance_hall.services.calendar import add_working_days, working_days_before, working_days_between
+from insurance_hall.services.calendar import (
+	add_working_days,
+	is_provisional,
+	working_days_before,
+	working_days_between,
+)
 from insurance_hall.services.routing import RoutingError, resolve
 
 DOCTYPE = "Hall Case"
@@ -222,7 +226,7 @@ def supply(name: str, materials: list[str], seen_modified: str | None = None):
 			row.supplied_on = on
 	supplied = [getdate(row.supplied_on) for row in doc.materials if row.supplied_on]
 	doc.clock_start_on = r.clock_start(getdate(doc.accepted_on), supplied)
-	doc.due_date = due(doc)
+	set_due(doc)
 	doc.reminder_sent = 0
 	doc.is_overdue = 0
 	if doc.status == r.RONGQUE and not r.missing_materials([(m.material, m.received) for m in doc.materials]):
@@ -272,7 +276,7 @@ def back_from_above(name: str, note: str | None = None, seen_modified: str | Non
 	doc.paused_days = (doc.paused_days or 0) + paused
 	doc.waiting_higher = 0
 	doc.waiting_since = None
-	doc.due_date = due(doc)
+	set_due(doc)
 	doc.reminder_sent = 0
 	doc.is_overdue = 0
 	add_step(
@@ -409,6 +413,7 @@ def decide_extension(name: str, approve: bool, opinion: str | None = None, seen_
 			frappe.throw(error, title="不能批准延期")
 		doc.original_due_date = doc.due_date
 		doc.due_date = doc.extension_new_date
+		doc.due_provisional = 0  # a date the approver chose, not counted
 		doc.reminder_sent = 0
 		doc.is_overdue = 0
 	doc.extension_status = r.EXT_APPROVED if approve else r.EXT_REFUSED
@@ -448,15 +453,25 @@ def extension_message(doc) -> str:
 def start(doc, on: date) -> None:
 	doc.accepted_on = on
 	doc.clock_start_on = on
-	doc.due_date = due(doc)
+	set_due(doc)
 
 
 def due(doc) -> date:
 	days = doc.promised_days if doc.matter_type == r.PROMISED else 0
-	try:
-		return r.case_due(getdate(doc.clock_start_on), days or 0, doc.paused_days or 0, add_working_days)
-	except CalendarNotLoaded as exc:
-		frappe.throw(f"{exc}：请大厅管理员先维护工作日历", title="无法计算办结期限")
+	return r.case_due(getdate(doc.clock_start_on), days or 0, doc.paused_days or 0, add_working_days)
+
+
+def set_due(doc) -> None:
+	"""The due date counted on the calendar, and whether a provisional year may still move it."""
+	doc.due_date = due(doc)
+	doc.due_provisional = int(is_provisional(doc.clock_start_on, doc.due_date))
+
+
+def recount(doc) -> date | None:
+	"""The due date a running case would have on today's calendar (None: not counted in working days)."""
+	if not doc.clock_start_on or doc.extension_status == r.EXT_APPROVED:
+		return None
+	return due(doc)
 
 
 def run_daily(on: date | str | None = None) -> dict[str, int]:

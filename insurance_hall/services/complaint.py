@@ -15,6 +15,7 @@ from frappe.utils import get_url_to_form, getdate, now_datetime, today
 from insurance_hall.rules import complaint as c
 from insurance_hall.rules.chain import DEPARTMENT_HEAD
 from insurance_hall.services import clock, inbox, records
+from insurance_hall.services.calendar import is_provisional
 from insurance_hall.services.routing import RoutingError, acting_for_today, resolve
 
 COMPLAINT = "Hall Complaint"
@@ -153,6 +154,7 @@ def issue_referral(complaint: str, department: str, receiver: str | None = None)
 			"due_date": clock.due_in_working_days(getdate(doc.received_at), days),
 		}
 	)
+	referral.due_provisional = int(is_provisional(getdate(doc.received_at), referral.due_date))
 	acting(referral)
 	referral.insert()
 	# the ToDo below writes "assigned to <receiver>" into the 承办单's timeline: the trail of the hand-over
@@ -372,3 +374,14 @@ def move_to(name: str, from_user: str, to_user: str, behalf: str | None, why: st
 	doc.add_comment("Info", why)
 	if not inbox.hand_over(REFERRAL, name, from_user, to_user, referral_message(doc)):
 		inbox.assign(REFERRAL, name, to_user, referral_message(doc), due=doc.due_date)
+
+
+def recount(referral) -> date:
+	"""A 承办单's due date on today's calendar: N working days from the day after the complaint came in."""
+	received = frappe.db.get_value(COMPLAINT, referral.complaint, "received_at")
+	days = frappe.db.get_single_value("Hall Settings", "complaint_solve_days") or 3
+	return clock.due_in_working_days(getdate(received), days)
+
+
+def complaint_received_on(referral) -> date:
+	return getdate(frappe.db.get_value(COMPLAINT, referral.complaint, "received_at"))

@@ -20,7 +20,7 @@ VISIT = "Delay Service Visit"
 
 def hall_hours():
 	settings = frappe.get_cached_doc("Hall Settings")
-	from insurance_hall.setup.profile import time_text
+	from insurance_hall.rules.clock import time_text
 
 	return tuple(
 		d.parse_hhmm(time_text(settings.get(key)))

@@ -111,7 +111,7 @@ def concerned(window: str | None, staff: str | None) -> tuple[str | None, str | 
 
 
 def handlers() -> list[str]:
-	from insurance_hall.setup.permissions import COMPLAINT_HANDLER
+	from insurance_hall.rules.roles import COMPLAINT_HANDLER
 
 	return frappe.get_all(
 		"Has Role",

@@ -20,7 +20,7 @@ from insurance_hall.rules import case as case_rules
 from insurance_hall.rules import rating as r
 from insurance_hall.rules.chain import APPROVERS, DEPARTMENT_HEAD, MAIN_LEADER
 from insurance_hall.rules.clock import ClockStep, clock_step
-from insurance_hall.setup.permissions import RECORDS
+from insurance_hall.rules.roles import RECORDS
 from insurance_hall.services import clock, inbox, records
 from insurance_hall.services.routing import acting_for_today, named_approver
 

@@ -12,7 +12,7 @@ from frappe.utils import get_fullname, get_url_to_form, getdate, now_datetime, t
 
 from insurance_hall.rules import refusal as r
 from insurance_hall.services import clock, inbox, records
-from insurance_hall.services.calendar import add_working_days
+from insurance_hall.services.calendar import add_working_days, is_provisional
 from insurance_hall.services.routing import resolve
 
 DOCTYPE = "Refusal Sheet"
@@ -161,9 +161,15 @@ def start(doc) -> None:
 			},
 		)
 	doc.top_level = max(level.level for level in chain.levels)
-	days = frappe.db.get_single_value("Hall Settings", "refusal_answer_days") or 3
-	doc.due_date = r.deadline_due(getdate(doc.request_time), days, add_working_days)
+	doc.due_date = recount(doc)
+	doc.due_provisional = int(is_provisional(getdate(doc.request_time), doc.due_date))
 	route_to(doc, 1)
+
+
+def recount(doc) -> date:
+	"""The answer's due date on today's calendar: N working days from the day after the request."""
+	days = frappe.db.get_single_value("Hall Settings", "refusal_answer_days") or 3
+	return r.deadline_due(getdate(doc.request_time), days, add_working_days)
 
 
 def route_to(doc, number: int) -> None:

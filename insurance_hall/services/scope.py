@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import frappe
 
 from insurance_hall.rules.scope import department_scope
-from insurance_hall.setup.permissions import HALL_ADMIN, MAIN_LEADER, RECORDS
+from insurance_hall.rules.roles import HALL_ADMIN, MAIN_LEADER, RECORDS
 
 # forms whose records belong to a department (their `department` field links Hall Department)
 DEPARTMENTAL: tuple[str, ...] = ("Refusal Sheet", "Hall Case", "Complaint Referral")

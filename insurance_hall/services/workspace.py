@@ -15,13 +15,15 @@ from frappe.utils import getdate, nowdate
 from insurance_hall.rules import case as c
 from insurance_hall.rules import rating as rt
 from insurance_hall.rules.period import month_span, share
-from insurance_hall.services import inbox
+from insurance_hall.rules.roles import HALL_ADMIN
+from insurance_hall.services import deadlines, inbox
 
 
 def work_of(user: str, limit: int = 50) -> dict:
 	"""The open items of `user`, overdue first, each with its form's name in the user's language and
 	the Desk route that opens it."""
 	work = inbox.open_items(user, getdate(nowdate()), limit)
+	work["notices"] = notices_of(user, getdate(nowdate()))
 	for item in work["items"]:
 		item["label"] = frappe._(item["doctype"]) if item["doctype"] else "待办事项"
 		item["route"] = (
@@ -30,6 +32,14 @@ def work_of(user: str, limit: int = 50) -> dict:
 			else f"/app/todo/{item['todo']}"
 		)
 	return work
+
+
+def notices_of(user: str, today: date) -> list[str]:
+	"""What the hall admin must see on the workspace: next year's calendar to confirm, from 1 November."""
+	if not {HALL_ADMIN, "System Manager"} & set(frappe.get_roles(user)):
+		return []
+	reminder = deadlines.admin_reminder(today)
+	return [reminder] if reminder else []
 
 
 # ---------------------------------------------------------------- the hall's monthly rates, as cards

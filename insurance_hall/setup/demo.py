@@ -35,8 +35,6 @@ def load_demo(password: str = "Demo@2026", smtp_port: int = 2525) -> dict[str, i
 	for case in data.get("cases", []):
 		summary["cases"] += make_case(case, data["main_leader"])
 	summary["complaints"] = load_complaints(data)
-	complete_setup_wizard()
-	set_site_language()
 	ensure_demo_email_account(smtp_port)
 	frappe.db.set_single_value("Hall Settings", "records_officer", data["records_officer"])
 	summary["delay_services"] = make_delay_services(data["delay_services"])
@@ -44,6 +42,12 @@ def load_demo(password: str = "Demo@2026", smtp_port: int = 2525) -> dict[str, i
 	summary["refusal_sheets"] = sum(make_refusal_sheet(sheet) for sheet in data.get("refusal_sheets", []))
 	summary["ratings"] = sum(make_rating(rating) for rating in data.get("ratings", []))
 	return summary
+
+
+def prepare_site() -> None:
+	"""What a demo site needs before its data: the setup wizard done (Frappe's own step commits), Chinese."""
+	complete_setup_wizard()
+	set_site_language()
 
 
 def make_rating(rating: dict) -> int:
@@ -54,13 +58,27 @@ def make_rating(rating: dict) -> int:
 	case = frappe.db.get_value("Hall Case", {"applicant_name": rating["case_applicant"], "status": "已办结"})
 	if not case or service.already_rated("Hall Case", case):
 		return 0
+	values = dict(rating["values"])
+	values["level"] = level_on_this_scale(values["level"], service.rating_scale())
 	previous = frappe.session.user
 	try:
 		frappe.set_user(rating["recorder"])
-		service.new_rating("Hall Case", case, rating["channel"], rating["values"]).insert()
+		service.new_rating("Hall Case", case, rating["channel"], values).insert()
 	finally:
 		frappe.set_user(previous)
 	return 1
+
+
+def level_on_this_scale(level: str, scale: list[tuple[str, bool]]) -> str:
+	"""The demo's level on the county's own scale: the same label where the county has it, else its best
+	level for a good rating and its worst for a bad one (the demo's levels are 沂南's five)."""
+	labels = [label for label, _bad in scale]
+	if level in labels or not scale:
+		return level
+	bad = level in ("不满意", "非常不满意")
+	good_levels = [label for label, is_bad in scale if not is_bad]
+	bad_levels = [label for label, is_bad in scale if is_bad]
+	return (bad_levels[-1] if bad and bad_levels else good_levels[0]) if good_levels else labels[0]
 
 
 def make_refusal_sheet(sheet: dict) -> int:
@@ -72,6 +90,8 @@ def make_refusal_sheet(sheet: dict) -> int:
 	from insurance_hall.services import refusal
 
 	values = dict(sheet["values"])
+	if values.get("refusal_chain") and not frappe.db.exists("Refusal Chain", values["refusal_chain"]):
+		values.pop("refusal_chain")  # a chain of 沂南's: elsewhere the department's own chain applies
 	if frappe.db.exists(
 		"Refusal Sheet", {"applicant_name": values["applicant_name"], "matter": values["matter"]}
 	):
@@ -81,10 +101,21 @@ def make_refusal_sheet(sheet: dict) -> int:
 		frappe.set_user(sheet["clerk"])
 		doc = frappe.get_doc({"doctype": "Refusal Sheet", "request_time": now_datetime(), **values}).insert()
 		steps = [(sheet["clerk"], r.SUBMIT, "")] + [tuple(step) for step in sheet["actions"]]
-		for user, action, opinion in steps:
+		for named, action, opinion in steps:
+			# an approver's step is taken by whoever the county's chain puts at the current level (the
+			# demo names 沂南's people); a step the chain does not allow there ends the sheet's story
+			user = named
+			if action in r.APPROVER_ACTIONS:
+				user = frappe.db.get_value("Refusal Sheet", doc.name, "current_approver") or named
 			frappe.set_user(user)
 			modified = str(frappe.db.get_value("Refusal Sheet", doc.name, "modified"))
-			refusal.act(doc.name, action, opinion=opinion or None, seen_modified=modified)
+			frappe.db.savepoint("demo_step")
+			try:
+				refusal.act(doc.name, action, opinion=opinion or None, seen_modified=modified)
+			except frappe.ValidationError:
+				frappe.db.rollback(save_point="demo_step")
+				frappe.clear_messages()
+				break
 	finally:
 		frappe.set_user(previous)
 	return 1
@@ -100,6 +131,8 @@ def load_complaints(data: dict) -> int:
 	for values in data.get("complaints", []):
 		values = dict(values)
 		refer = values.pop("refer_to_department", False)
+		ago, at = values.pop("received_working_days_ago", 0), values.pop("received_time", "09:00:00")
+		values["received_at"] = f"{working_days_ago(ago)} {at}"
 		if frappe.db.exists("Hall Complaint", {"content": values["content"]}):
 			continue
 		if not frappe.db.exists("Complaint Channel", values["channel"]):
@@ -111,6 +144,22 @@ def load_complaints(data: dict) -> int:
 			complaint.issue_referral(doc.name, department)
 		made += 1
 	return made
+
+
+def demo_day():
+	"""The day the demo is laid out on: today when the hall works today, else its last working day (a demo
+	loaded on a Sunday or during the Spring Festival shows the hall's last day open)."""
+	from frappe.utils import today
+
+	from insurance_hall.services.calendar import last_working_day_on_or_before
+
+	return last_working_day_on_or_before(today())
+
+
+def working_days_ago(days: int):
+	from insurance_hall.services.calendar import working_days_before
+
+	return working_days_before(demo_day(), days)
 
 
 def make_user(user: dict, password: str) -> int:
@@ -254,9 +303,8 @@ def ensure_demo_email_account(port: int) -> None:
 
 def make_delay_services(rows: list[dict]) -> int:
 	"""A few delay-service records in every state, each made as its people would make it."""
-	from frappe.utils import add_days, today
-
 	from insurance_hall.services import delay
+	from insurance_hall.services.rating import rating_scale
 
 	if frappe.db.count("Delay Service Record"):
 		return 0
@@ -267,7 +315,7 @@ def make_delay_services(rows: list[dict]) -> int:
 		doc = frappe.get_doc(
 			{
 				"doctype": "Delay Service Record",
-				"service_date": add_days(today(), -row["days_ago"]),
+				"service_date": working_days_ago(row["days_ago"]),
 				"window": row["window"],
 				"served_until": row["served_until"],
 				"service_matter": row.get("service_matter"),
@@ -275,7 +323,9 @@ def make_delay_services(rows: list[dict]) -> int:
 				"citizen_name": row["citizen_name"],
 				"citizen_phone": row["citizen_phone"],
 				"handling_result": row["handling_result"],
-				"satisfaction": row.get("satisfaction"),
+				"satisfaction": level_on_this_scale(row["satisfaction"], rating_scale())
+				if row.get("satisfaction")
+				else None,
 			}
 		).insert()
 		if row["confirm"]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import frappe
 
 from insurance_hall.rules.profile import load_profile
-from insurance_hall.services import inbox
+from insurance_hall.services import deadlines, inbox
 from insurance_hall.setup.fixtures import remove_shipped
 from insurance_hall.setup.permissions import HALL_ROLES
 from insurance_hall.setup.profile import app_doctypes, apply_profile
@@ -29,6 +29,8 @@ def after_install() -> None:
 def after_migrate() -> None:
 	ensure_roles()
 	inbox.ensure_index()
+	# a newer national calendar may know a year that was provisional: its deadlines are recounted once
+	deadlines.recount_provisional()
 
 
 def before_tests() -> None:

@@ -4,22 +4,15 @@ The DocType JSON files and the REST-API permission tests are both checked agains
 so the three can never drift apart. Letters: R read, C create, W write, D delete.
 """
 
-HALL_ADMIN = "大厅管理员"
-WINDOW_STAFF = "窗口工作人员"
-SECTION_HEAD = "科室负责人"
-DEPUTY = "分管领导"
-MAIN_LEADER = "主要领导"
-RECORDS = "综合科"
-COMPLAINT_HANDLER = "投诉处理员"
-
-HALL_ROLES: tuple[str, ...] = (
-	WINDOW_STAFF,
-	SECTION_HEAD,
+from insurance_hall.rules.roles import (
+	COMPLAINT_HANDLER,
 	DEPUTY,
+	HALL_ADMIN,
+	HALL_ROLES,
 	MAIN_LEADER,
 	RECORDS,
-	COMPLAINT_HANDLER,
-	HALL_ADMIN,
+	SECTION_HEAD,
+	WINDOW_STAFF,
 )
 
 _READERS = {role: "R" for role in HALL_ROLES if role != HALL_ADMIN}

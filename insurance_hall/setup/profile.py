@@ -14,6 +14,7 @@ from typing import Any
 import frappe
 from frappe.model import no_value_fields
 
+from insurance_hall.rules.clock import time_text
 from insurance_hall.rules.profile import (
 	CUSTOM_FIELD_OPTIONAL,
 	REGISTERS,
@@ -358,17 +359,6 @@ def export_profile() -> dict:
 		"custom_fields": export_custom_fields(),
 		"property_setters": export_property_setters(),
 	}
-
-
-def time_text(value) -> str:
-	"""A Time field's value (timedelta from the database, or text) as "HH:MM"; "" when empty."""
-	if value in (None, ""):
-		return ""
-	if isinstance(value, timedelta):
-		total = int(value.total_seconds()) // 60
-		return f"{total // 60:02d}:{total % 60:02d}"
-	hours, minutes = str(value).split(":")[:2]
-	return f"{int(hours):02d}:{int(minutes):02d}"
 
 
 def _setting_value(settings, key: str):
