@@ -134,3 +134,13 @@ def test_one_calendar_every_due_date_is_counted_through_services_calendar():
 			assert " = WorkCalendar(" not in path.read_text(encoding="utf-8"), (
 				f"{path} builds its own calendar"
 			)
+
+
+def test_every_report_refuses_without_switching_to_prepared_mode():
+	"""Frappe v15 flips a script report that raises into a prepared report for everyone 15 s later: every
+	report of the app runs its execute through services/reports.refusing."""
+	root = Path(__file__).resolve().parents[1] / "insurance_hall" / "insurance_hall" / "report"
+	for path in root.glob("*/*.py"):
+		if path.name.startswith("test_") or path.name == "__init__.py":
+			continue
+		assert f'@refusing("{path.stem}")\ndef execute(' in path.read_text(encoding="utf-8"), path

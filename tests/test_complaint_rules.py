@@ -123,9 +123,13 @@ def test_public_page_input_is_checked():
 		"请写明您反映的问题（至少5个字）"
 	]
 	assert any(
-		"联系电话" in e
+		"不是有效的电话号码" in e
 		for e in c.public_complaint_errors({"content": "窗口态度不好", "complainant_contact": "<b>"})
 	)
+	# the same phone rule as /rate and /booking: "123" is no phone number, for the same reason everywhere
+	assert c.public_complaint_errors({"content": "窗口态度不好", "complainant_contact": "123"}) == [
+		"“123”不是有效的电话号码：请填写11位手机号，或带区号的固定电话（如 0539-3225318）"
+	]
 	assert any("匿名" in e for e in c.public_complaint_errors({"content": "窗口态度不好"}))
 	assert any("2000" in e for e in c.public_complaint_errors({"content": "长" * 2001, "anonymous": True}))
 

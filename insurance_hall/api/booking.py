@@ -6,11 +6,14 @@ answer only with what the caller may see (their own booking's reference, never a
 
 from __future__ import annotations
 
+import re
+
 import frappe
 from frappe.rate_limiter import rate_limit
 from frappe.utils import getdate
 
 from insurance_hall.rules import booking as b
+from insurance_hall.rules.public_input import text_error
 from insurance_hall.services import booking
 
 PUBLIC_LIMIT = 20  # booking calls per caller (IP) per 10 minutes; site config booking_rate_limit overrides
@@ -20,8 +23,22 @@ def public_limit() -> int:
 	return int(frappe.conf.get("booking_rate_limit") or PUBLIC_LIMIT)
 
 
-def _text(value, length: int = 140) -> str:
-	return str(value or "").strip()[:length]
+def _text(value, length: int = 140, label: str = "输入内容", required: bool = False) -> str:
+	"""A guest's argument: checked by the one text rule (type, length, characters), refused, never cut."""
+	error = text_error(value, label, length, required)
+	if error:
+		frappe.throw(error, title="输入有误")
+	return str(value or "").strip()
+
+
+SLOT = re.compile(r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")
+
+
+def _slot(value) -> str:
+	text = _text(value, 8, "预约时段", required=True)
+	if not SLOT.match(text):
+		frappe.throw(f"预约时段“{text}”格式不正确，应为 09:00 这样的时间", title="输入有误")
+	return text
 
 
 def confirmation(doc) -> dict:
@@ -58,9 +75,11 @@ def options() -> dict:
 
 @frappe.whitelist(allow_guest=True, methods=["GET"])
 @rate_limit(limit=lambda: public_limit() * 5, seconds=600)
-def free_slots(matter: str, day: str) -> list[dict]:
+def free_slots(matter: str | None = None, day: str | None = None) -> list[dict]:
 	"""The free places of each slot of the day for the matter's window."""
-	window = frappe.db.get_value("Service Matter", {"name": _text(matter), "not_bookable": 0}, "window")
+	matter = _text(matter, 140, "预约事项", required=True)
+	day = _text(day, 20, "预约日期", required=True)
+	window = frappe.db.get_value("Service Matter", {"name": matter, "not_bookable": 0}, "window")
 	if not window:
 		frappe.throw(f"事项“{_text(matter)}”不接受预约", title="不能预约")
 	try:
@@ -74,27 +93,30 @@ def free_slots(matter: str, day: str) -> list[dict]:
 @frappe.whitelist(allow_guest=True, xss_safe=True, methods=["POST"])
 @rate_limit(limit=lambda: public_limit(), seconds=600)
 def book(
-	matter: str,
-	day: str,
-	slot: str,
-	applicant_name: str,
-	phone: str,
+	matter: str | None = None,
+	day: str | None = None,
+	slot: str | None = None,
+	applicant_name: str | None = None,
+	phone: str | None = None,
 	id_number: str | None = None,
 	note: str | None = None,
 ) -> dict:
 	"""A citizen books on the public page: the answer is the reference, the time, the window and the
 	one-time notice of materials; a refusal says why."""
+	matter = _text(matter, 140, "预约事项", required=True)
+	if not frappe.db.exists("Service Matter", {"name": matter, "not_bookable": 0}):
+		frappe.throw(f"事项“{matter}”不接受网上预约，请在事项列表中选择", title="不能预约")
 	doc = frappe.get_doc(
 		{
 			"doctype": booking.DOCTYPE,
 			"channel": b.ONLINE,
-			"service_matter": _text(matter),
-			"booking_date": _text(day, 20),
-			"slot_time": _text(slot, 8),
-			"applicant_name": _text(applicant_name, 40),
-			"contact_phone": _text(phone, 30),
-			"id_number": _text(id_number, 30),
-			"note": _text(note, 500),
+			"service_matter": matter,
+			"booking_date": _text(day, 20, "预约日期", required=True),
+			"slot_time": _slot(slot),
+			"applicant_name": applicant_name if isinstance(applicant_name, str) else _text(applicant_name),
+			"contact_phone": _text(phone, 30, "联系电话", required=True),
+			"id_number": _text(id_number, 30, "身份证号码"),
+			"note": _text(note, 500, "备注"),
 		}
 	)
 	doc.flags.public_booking = True
@@ -104,11 +126,13 @@ def book(
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @rate_limit(limit=lambda: public_limit(), seconds=600)
-def cancel_own(reference: str, phone: str) -> dict:
+def cancel_own(reference: str | None = None, phone: str | None = None) -> dict:
 	"""The applicant cancels their own booking: the reference and the phone it was made with."""
 	if frappe.session.user != "Guest":
 		frappe.throw("请在窗口办理取消", frappe.PermissionError)
-	doc = booking.cancel(_text(reference, 30), "", phone=_text(phone, 30))
+	doc = booking.cancel(
+		_text(reference, 30, "预约编号", required=True), "", phone=_text(phone, 30, "联系电话", required=True)
+	)
 	return {"reference": doc.name, "status": doc.status}
 
 

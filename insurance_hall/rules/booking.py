@@ -7,9 +7,11 @@
 from __future__ import annotations
 
 import re
+
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
+from insurance_hall.rules.public_input import normalise_phone, phone_error  # noqa: F401 (the booking rules)
 from insurance_hall.rules.staffing import acting_user
 
 DESK = "窗口"
@@ -29,43 +31,9 @@ LIFTED = "已解除"
 SCREEN = "屏幕签名"
 PAPER = "纸质签字"
 
-MOBILE = re.compile(r"^1[3-9]\d{9}$")
-# a landline with its area code: 0 + 2-3 digit code + 7-8 digit number (0539-3225318)
-LANDLINE = re.compile(r"^0[1-9]\d{1,2}\d{7,8}$")
 ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
-
-
-def normalise_phone(raw: str | None) -> str | None:
-	"""The phone number as one person: spaces, dashes, brackets, +86 and a leading 0086 do not make a
-	new person. None when it is not a phone number (a mobile, or a landline with its area code).
-
-	002 沂南: "申请人拨打医保服务电话：（0539-3225318）进行预约申请"
-	"""
-	if not raw:
-		return None
-	text = re.sub(r"[\s\-()（）.]", "", str(raw).strip())
-	if text.startswith("+"):
-		text = text[1:]
-		if not text.startswith("86"):
-			return None
-		text = text[2:]
-	elif text.startswith("0086"):
-		text = text[4:]
-	elif text.startswith("86") and len(text) == 13 and MOBILE.match(text[2:]):
-		text = text[2:]
-	if MOBILE.match(text) or LANDLINE.match(text):
-		return text
-	return None
-
-
-def phone_error(raw: str | None) -> str | None:
-	if not (raw or "").strip():
-		return "请填写联系电话"
-	if normalise_phone(raw) is None:
-		return f"“{raw}”不是有效的电话号码：请填写11位手机号，或带区号的固定电话（如 0539-3225318）"
-	return None
 
 
 def normalise_id_number(raw: str | None) -> str | None:

@@ -7,12 +7,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from insurance_hall.rules.clock import ClockStep, clock_step
+from insurance_hall.rules.public_input import name_error, phone_error
 
 # the 承办单's states
 WAITING = "待接收"
@@ -131,7 +131,6 @@ def deduction_for(channels: Sequence[Channel], label: str | None) -> int:
 
 # ---------------------------------------------------------------- the public page
 
-PHONE = re.compile(r"^[0-9+\-() ]{5,20}$")
 LIMITS = {"content": 2000, "complainant_name": 40, "complainant_contact": 40}
 
 
@@ -145,8 +144,11 @@ def public_complaint_errors(data: Mapping) -> list[str]:
 		if len(str(data.get(key) or "")) > limit:
 			errors.append(f"{PUBLIC_LABELS[key]}不能超过{limit}个字")
 	contact = str(data.get("complainant_contact") or "").strip()
-	if contact and not PHONE.match(contact):
-		errors.append("联系电话格式不正确，只能包含数字")
+	if contact and phone_error(contact):
+		errors.append(phone_error(contact))
+	name = name_error(data.get("complainant_name"), required=False)
+	if name and "不能超过" not in name:
+		errors.append(name)
 	if not data.get("anonymous") and not contact:
 		errors.append("实名反映请留下联系电话，以便反馈处理结果；不愿留下的请选择匿名")
 	return errors

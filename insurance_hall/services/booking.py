@@ -15,6 +15,7 @@ from frappe.utils import escape_html, get_fullname, get_time, getdate, now_datet
 
 from insurance_hall.rules import booking as b
 from insurance_hall.rules.delay import parse_hhmm
+from insurance_hall.rules.public_input import name_error
 from insurance_hall.rules.rating import is_bad, rating_error
 from insurance_hall.rules.national_calendar import in_range
 from insurance_hall.services import inbox, rating, records
@@ -148,9 +149,10 @@ def booking_errors(doc, sch: Schedule, at: datetime) -> list[str]:
 	error = b.channel_error(doc.channel, sch.channels)
 	if error:
 		errors.append(error)
+	error = name_error(doc.applicant_name, "申请人姓名")
+	if error:
+		errors.append(error)
 	doc.applicant_name = (doc.applicant_name or "").strip()
-	if not doc.applicant_name:
-		errors.append("请填写申请人姓名")
 	error = b.phone_error(doc.contact_phone)
 	if error:
 		errors.append(error)
@@ -318,7 +320,7 @@ def prepare_existing(doc) -> None:
 	"""What was booked stays as booked (rebook = cancel and book again); the status moves only by
 	the actions below; the satisfaction tick is a level of the county's scale."""
 	before = doc.get_doc_before_save()
-	if before and not doc.flags.booking_action:
+	if before and not doc.flags.hall_action:
 		changed = [f for f in LOCKED_FIELDS if str(doc.get(f) or "") != str(before.get(f) or "")]
 		if changed:
 			labels = "、".join(frappe._(doc.meta.get_label(f)) for f in changed)
@@ -361,7 +363,7 @@ def serve(name: str):
 	doc.status = b.SERVED
 	doc.handler = frappe.session.user
 	doc.handled_at = now()
-	doc.flags.booking_action = True
+	doc.flags.hall_action = True
 	doc.save()
 	# the applicant's satisfaction tick is the service's rating (好差评), not a second scale
 	rating.from_form_tick(DOCTYPE, doc.name, doc.satisfaction, doc.applicant_name)
@@ -389,7 +391,7 @@ def cancel(name: str, reason: str, phone: str | None = None):
 	doc.cancel_reason = (reason or "").strip() or ("申请人在预约页面取消" if public else "")
 	if not doc.cancel_reason:
 		frappe.throw("请填写取消原因", title="不能取消")
-	doc.flags.booking_action = True
+	doc.flags.hall_action = True
 	doc.flags.ignore_permissions = public
 	doc.save()
 	if doc.on_duty:
@@ -497,7 +499,7 @@ def bar_if_due(phone_key: str, id_number: str | None, name: str, limit: int, at:
 			"status": b.BARRED,
 		}
 	)
-	bar.flags.booking_action = True
+	bar.flags.hall_action = True
 	bar.insert(ignore_permissions=True)
 	return bar.name
 
@@ -515,7 +517,7 @@ def lift_bar(name: str, reason: str):
 	bar.lift_reason = reason.strip()
 	bar.lifted_by = frappe.session.user
 	bar.lifted_on = now()
-	bar.flags.booking_action = True
+	bar.flags.hall_action = True
 	bar.save()
 	return bar
 
@@ -523,7 +525,7 @@ def lift_bar(name: str, reason: str):
 def guard_bar(bar) -> None:
 	"""A bar is set by the no-show job and lifted by the action above; nobody edits it by hand (the
 	admin's write permission is what the lift action checks)."""
-	if not bar.flags.booking_action:
+	if not bar.flags.hall_action:
 		frappe.throw("预约限制由系统按爽约次数设置，须通过“解除限制”并写明理由解除", frappe.PermissionError)
 
 

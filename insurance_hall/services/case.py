@@ -150,7 +150,7 @@ def register(values: dict, accept_now: bool = False):
 		doc.matter_type, doc.promised_days = matter.matter_type, matter.promised_days
 		fill_materials(doc)
 		apply_acceptance(doc)
-	doc.flags.case_action = "register"
+	doc.flags.hall_action = "register"
 	doc.insert()
 	return doc
 
@@ -671,7 +671,7 @@ def add_step(doc, action: str, note: str, user: str | None = None, behalf: str |
 
 
 def save(doc, action: str) -> None:
-	doc.flags.case_action = action
+	doc.flags.hall_action = action
 	doc.flags.ignore_permissions = True
 	doc.save()
 

@@ -38,7 +38,7 @@ OUTCOME_FIELDS = (
 
 def acting(doc) -> None:
 	"""Mark `doc` as changed by this service (its controller lets the change through)."""
-	doc.flags.complaint_action = True
+	doc.flags.hall_action = True
 	doc.flags.ignore_permissions = True
 
 

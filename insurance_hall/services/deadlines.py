@@ -163,7 +163,7 @@ def confirm_year(year: int) -> int:
 	doc.national_confirmed = 1
 	doc.confirmed_by = frappe.session.user
 	doc.confirmed_on = now_datetime()
-	doc.flags.calendar_confirmation = True
+	doc.flags.hall_action = "确认国务院放假安排"
 	doc.flags.ignore_permissions = True
 	doc.save()
 	doc.add_comment("Info", f"已按国务院办公厅放假安排通知核对{year}年的放假和调休上班日")

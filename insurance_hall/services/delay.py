@@ -88,7 +88,7 @@ def guard_confirmed_fields(doc) -> None:
 		if doc.handler_confirmed:
 			frappe.throw("承办人确认须在登记后由承办人本人点“承办人确认”", frappe.PermissionError)
 		return
-	if doc.handler_confirmed != before.handler_confirmed and not doc.flags.delay_action:
+	if doc.handler_confirmed != before.handler_confirmed and not doc.flags.hall_action:
 		frappe.throw("承办人确认须由承办人本人点“承办人确认”", frappe.PermissionError)
 
 
@@ -135,7 +135,7 @@ def confirm_handler(name: str, seen_modified: str | None = None):
 		return doc
 	doc.handler_confirmed = 1
 	doc.handler_confirmed_at = now_datetime()
-	doc.flags.delay_action = True
+	doc.flags.hall_action = True
 	doc.save()
 	return doc
 
@@ -149,7 +149,7 @@ def file(name: str, seen_modified: str | None = None):
 		frappe.throw("只有综合科可以为延时服务登记表备案", frappe.PermissionError)
 	doc.filed_by = frappe.session.user
 	doc.filed_on = now_datetime()
-	doc.flags.delay_action = True
+	doc.flags.hall_action = True
 	# the platform's check was made above (DocPerm "submit"): filing writes no field the clerk wrote
 	doc.flags.ignore_permissions = True
 	doc.submit()

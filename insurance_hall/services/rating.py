@@ -376,7 +376,7 @@ def guard_unchanged(doc) -> None:
 	before = doc.get_doc_before_save()
 	if before is None:
 		return
-	if not doc.flags.rating_action or any(doc.get(f) != before.get(f) for f in RATING_FIELDS):
+	if not doc.flags.hall_action or any(doc.get(f) != before.get(f) for f in RATING_FIELDS):
 		frappe.throw("评价记录不能修改：核实、整改和回访请使用相应操作", frappe.PermissionError)
 
 
@@ -492,7 +492,7 @@ def record_visit(name: str, note: str) -> None:
 
 
 def _save(doc) -> None:
-	doc.flags.rating_action = True
+	doc.flags.hall_action = True
 	doc.flags.ignore_permissions = True  # the action checked who may act above
 	doc.save()
 

@@ -234,7 +234,7 @@ def add_step(
 
 
 def save(doc, action: str, docstatus: int) -> None:
-	doc.flags.refusal_action = action
+	doc.flags.hall_action = action
 	doc.flags.ignore_permissions = True
 	if doc.docstatus == 0 and docstatus == 1:
 		doc.submit()

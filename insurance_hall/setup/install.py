@@ -24,6 +24,7 @@ def after_install() -> None:
 	inbox.ensure_index()
 	apply_default_profile()
 	set_chinese_as_site_language()
+	hide_tracebacks()
 
 
 def after_migrate() -> None:
@@ -38,6 +39,12 @@ def before_tests() -> None:
 	if not frappe.db.get_single_value("Hall Settings", "profile_key"):
 		apply_default_profile()
 	frappe.db.commit()
+
+
+def hide_tracebacks() -> None:
+	"""Citizens use the hall's public pages: a server error answers a message, never a traceback (Frappe's
+	default shows it to every caller, guests included). An admin who wants them back turns it on again."""
+	frappe.db.set_single_value("System Settings", "allow_error_traceback", 0)
 
 
 def set_chinese_as_site_language() -> None:

@@ -111,7 +111,7 @@ class TestPermissionsThroughRest(IntegrationTestCase):
 
 	def _record(self, doctype: str) -> str:
 		doc = frappe.get_doc({"doctype": doctype, **_sample(doctype, self.users)})
-		doc.flags.complaint_action = True  # a 承办单 is made by the complaint service only
+		doc.flags.hall_action = True  # a 承办单 is made by the complaint service only
 		doc.insert(ignore_permissions=True)
 		frappe.db.commit()
 		return doc.name

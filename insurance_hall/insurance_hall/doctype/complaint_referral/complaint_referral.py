@@ -2,12 +2,12 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.model.document import Document
 
+from insurance_hall.hall_record import HallRecord
 from insurance_hall.services import complaint as service
 
 
-class ComplaintReferral(Document):
+class ComplaintReferral(HallRecord):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -49,7 +49,7 @@ class ComplaintReferral(Document):
 
 	def guard_direct_change(self) -> None:
 		"""A 承办单 is issued, received and closed only through the complaint service (交办, 接收, 办结)."""
-		if not self.flags.complaint_action:
+		if not self.flags.hall_action:
 			frappe.throw(
 				"承办单只能通过“交办”“接收”“办结”操作办理，不能直接新建或修改", frappe.PermissionError
 			)

@@ -2,12 +2,12 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.model.document import Document
 
+from insurance_hall.hall_record import HallRecord
 from insurance_hall.services import delay
 
 
-class DelayServiceRecord(Document):
+class DelayServiceRecord(HallRecord):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -71,11 +71,11 @@ class DelayServiceRecord(Document):
 		"""A filed record is kept as it is: nobody edits, cancels or deletes it."""
 		if self.docstatus == 2 or (self.get_doc_before_save() and self.get_doc_before_save().docstatus == 1):
 			frappe.throw("已备案的延时服务登记表不能修改、作废或删除", frappe.PermissionError)
-		if self.docstatus == 1 and not self.flags.delay_action:
+		if self.docstatus == 1 and not self.flags.hall_action:
 			frappe.throw("已备案的延时服务登记表不能修改、作废或删除", frappe.PermissionError)
 
 	def guard_filing_is_an_action(self) -> None:
-		if not self.flags.delay_action:
+		if not self.flags.hall_action:
 			frappe.throw("延时服务登记表须由综合科通过“备案”操作备案", frappe.PermissionError)
 
 

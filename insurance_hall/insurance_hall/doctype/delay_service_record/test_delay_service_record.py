@@ -167,6 +167,28 @@ class TestDelayServiceRecord(IntegrationTestCase):
 		self.assertEqual(self.doc(name).handling_result, "已办结，当场打印参保凭证")
 		self.assertEqual(self.doc(name).docstatus, 1)
 
+	def test_what_was_confirmed_and_signed_stays_as_signed(self):
+		name = self.record()
+		self.assertEqual(self.act(self.clerk, "confirm_handler", name).status, 200)
+		confirmed = self.doc(name)
+		# confirmed by the handler: the content they confirmed is frozen
+		for change in ({"citizen_name": "改名"}, {"handling_result": "改"}, {"served_until": "19:30:00"}):
+			self.assertRefused(self.client(self.clerk).update(DT, name, change), "只能通过本表的办理操作改变")
+		self.signed(name)
+		signed = self.doc(name)
+		# signed by the citizen: their tick and signature are frozen too
+		for change in (
+			{"satisfaction": "不满意"},
+			{"citizen_confirmation": "纸质签字"},
+			{"citizen_name": "改名"},
+		):
+			self.assertRefused(self.client(self.clerk).update(DT, name, change), "只能通过本表的办理操作改变")
+		after = self.doc(name)
+		self.assertEqual(
+			(after.citizen_name, after.handling_result, after.satisfaction, str(after.modified)),
+			(confirmed.citizen_name, confirmed.handling_result, signed.satisfaction, str(signed.modified)),
+		)
+
 	def test_filing_is_an_action_of_the_records_office_only_when_both_confirmed(self):
 		name = self.record()
 		self.assertRefused(self.act(self.records, "file", name), "都确认后才能备案")

@@ -3,13 +3,13 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
+from insurance_hall.hall_record import HallRecord
 from insurance_hall.rules import case as r
 from insurance_hall.services import case as service
 
 
-class HallCase(Document):
+class HallCase(HallRecord):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -87,14 +87,14 @@ class HallCase(Document):
 		self.fill_materials_from_matter()
 		self.validate_id_number()
 		self.validate_help_or_proxy()
-		if self.flags.case_action:
+		if self.flags.hall_action:
 			return
 		self.guard_managed_fields()
 		self.guard_holder()
 
 	def set_first_responder(self) -> None:
 		"""The first person asked owns the case (首问负责): the clerk who registers it holds it."""
-		if self.flags.case_action:
+		if self.flags.hall_action:
 			return
 		if self.due_date:
 			frappe.throw(_("办结期限由系统按工作日自动计算，不能手工填写"), frappe.PermissionError)

@@ -2,8 +2,8 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.model.document import Document
 
+from insurance_hall.hall_record import HallRecord
 from insurance_hall.rules import complaint as c
 from insurance_hall.services import complaint as service
 
@@ -22,7 +22,7 @@ SUMMARY_FIELDS = (
 )
 
 
-class HallComplaint(Document):
+class HallComplaint(HallRecord):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -90,7 +90,7 @@ class HallComplaint(Document):
 
 	def guard_outcome_fields(self) -> None:
 		"""Outcome, 查实 and signatures change only through the complaint service."""
-		if self.flags.complaint_action:
+		if self.flags.hall_action:
 			return
 		before = self.get_doc_before_save()
 		for field in service.OUTCOME_FIELDS:
@@ -104,7 +104,7 @@ class HallComplaint(Document):
 	def guard_signed(self) -> None:
 		"""Once the 经办人 signed, the 总结分析表 is what they signed."""
 		before = self.get_doc_before_save()
-		if self.flags.complaint_action or not before or not before.handler_signed_at:
+		if self.flags.hall_action or not before or not before.handler_signed_at:
 			return
 		for field in (
 			"visit_by",

@@ -2,8 +2,8 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.model.document import Document
 
+from insurance_hall.hall_record import HallRecord
 from insurance_hall.rules import refusal as r
 from insurance_hall.services import case
 
@@ -12,7 +12,7 @@ from insurance_hall.services import case
 EDITABLE_STATES = (r.DRAFT, r.RETURNED)
 
 
-class RefusalSheet(Document):
+class RefusalSheet(HallRecord):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -92,13 +92,13 @@ class RefusalSheet(Document):
 		self.set_first_responder()
 
 	def validate(self) -> None:
-		if self.flags.refusal_action:
+		if self.flags.hall_action:
 			return
 		self.guard_state_and_status()
 		self.guard_locked_states()
 
 	def before_update_after_submit(self) -> None:
-		if not self.flags.refusal_action:
+		if not self.flags.hall_action:
 			self.guard_decided()
 
 	def on_trash(self) -> None:
@@ -114,7 +114,7 @@ class RefusalSheet(Document):
 	def set_first_responder(self) -> None:
 		"""The first person asked owns the request (首问负责): the clerk filing the sheet."""
 		self.first_responder = frappe.session.user
-		if not self.flags.refusal_action:
+		if not self.flags.hall_action:
 			self.workflow_state = r.DRAFT
 
 	def guard_state_and_status(self) -> None:

@@ -98,7 +98,7 @@ class TestRefusalPrint(IntegrationTestCase):
 					"acted_at": acted_at,
 				},
 			)
-		doc.flags.refusal_action = "test"
+		doc.flags.hall_action = "test"
 		doc.insert(ignore_permissions=True)
 		docstatus = 0 if state in ("草稿", "审批中", "退回补充") else 1
 		frappe.db.set_value(

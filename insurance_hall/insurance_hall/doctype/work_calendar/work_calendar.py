@@ -47,7 +47,7 @@ class WorkCalendar(Document):
 
 	def guard_confirmation(self) -> None:
 		"""核对 is an action (确认国务院安排), never a field typed in: it recounts provisional deadlines."""
-		if self.flags.calendar_confirmation:
+		if self.flags.hall_action:
 			return
 		before = self.get_doc_before_save()
 		for field in ("national_confirmed", "confirmed_by", "confirmed_on"):

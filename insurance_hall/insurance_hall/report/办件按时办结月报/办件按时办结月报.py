@@ -16,11 +16,13 @@ from pypika.terms import Case
 from insurance_hall.rules import case as r
 from insurance_hall.rules.period import share
 from insurance_hall.services.scope import visible_departments
+from insurance_hall.services.reports import refusing
 
 DOCTYPE = "Hall Case"
 TOTAL_LABEL = "合计"
 
 
+@refusing("办件按时办结月报")
 def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	filters = filters or {}
 	month = getdate(filters.get("month") or frappe.utils.today())

@@ -71,7 +71,7 @@ class TestComplaintMonthlyReport(IntegrationTestCase):
 					"anonymous": 1,
 				}
 			)
-			doc.flags.complaint_action = True
+			doc.flags.hall_action = True
 			doc.insert(ignore_permissions=True)
 			frappe.db.set_value(
 				"Hall Complaint",

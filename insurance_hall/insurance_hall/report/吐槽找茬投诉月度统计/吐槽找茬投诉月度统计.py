@@ -16,6 +16,7 @@ from pypika.enums import DatePart
 from pypika.terms import Case
 
 from insurance_hall.rules import complaint as c
+from insurance_hall.services.reports import refusing
 
 DOCTYPE = "Hall Complaint"
 TOTAL_LABEL = "合计"
@@ -31,6 +32,7 @@ COUNT_FIELDS: tuple[str, ...] = ("total", *(f for f, _o, _l in OUTCOME_COUNTS), 
 GROUPS = ("department", "window", "channel")
 
 
+@refusing("吐槽找茬投诉月度统计")
 def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	filters = filters or {}
 	period = month_range(filters)

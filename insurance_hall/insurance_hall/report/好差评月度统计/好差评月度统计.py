@@ -22,10 +22,12 @@ from insurance_hall.rules import rating as r
 from insurance_hall.rules.period import share
 from insurance_hall.services.rating import rating_scale
 from insurance_hall.services.ledger import month_of
+from insurance_hall.services.reports import refusing
 
 TOTAL_LABEL = "合计"
 
 
+@refusing("好差评月度统计")
 def execute(filters: dict | None = None):
 	filters = filters or {}
 	start, end = month_range(filters)

@@ -19,11 +19,13 @@ from frappe.query_builder.functions import Coalesce, Count, NullIf, Sum
 from frappe.utils import cint, flt
 from pypika.terms import Case
 from insurance_hall.services.ledger import month_of
+from insurance_hall.services.reports import refusing
 
 TOTAL_LABEL = "合计"
 COUNTS = ("records", "filed", "extra_minutes", "visits", "rated", "bad")
 
 
+@refusing("延时服务月度台账")
 def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	start, end = month_range(filters or {})
 	window = (filters or {}).get("window") or None

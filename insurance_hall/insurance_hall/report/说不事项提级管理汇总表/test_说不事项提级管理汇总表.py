@@ -92,7 +92,7 @@ class TestRefusalSummaryReport(IntegrationTestCase):
 					"legal_basis": "测试依据",
 				}
 			)
-			doc.flags.refusal_action = "test"
+			doc.flags.hall_action = "test"
 			doc.insert(ignore_permissions=True)
 			frappe.db.set_value(
 				"Refusal Sheet",

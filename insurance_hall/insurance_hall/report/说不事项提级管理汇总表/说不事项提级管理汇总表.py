@@ -20,6 +20,7 @@ from pypika.terms import Case
 from insurance_hall.rules import refusal as r
 from insurance_hall.rules.chain import DEPARTMENT_HEAD, DEPUTY_IN_CHARGE, MAIN_LEADER
 from insurance_hall.services.scope import visible_departments
+from insurance_hall.services.reports import refusing
 
 DOCTYPE = "Refusal Sheet"
 TOTAL_LABEL = "合计"
@@ -36,6 +37,7 @@ LEVEL_COUNTS: tuple[tuple[str, str, str], ...] = (
 COUNT_FIELDS: tuple[str, ...] = ("filed", *(f for f, _o, _l in LEVEL_COUNTS))
 
 
+@refusing("说不事项提级管理汇总表")
 def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	start, end = quarter_range(filters or {})
 	# a head or deputy counts only the departments the platform lets them see (User Permission)

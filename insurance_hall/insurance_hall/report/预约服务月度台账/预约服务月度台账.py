@@ -21,11 +21,13 @@ from pypika.terms import Case
 
 from insurance_hall.rules import booking as b
 from insurance_hall.services.ledger import month_of
+from insurance_hall.services.reports import refusing
 
 TOTAL_LABEL = "合计"
 COUNTS = ("booked", "served", "no_shows", "cancelled", "online", "bad", "barred")
 
 
+@refusing("预约服务月度台账")
 def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	filters = filters or {}
 	start, end = month_range(filters)

@@ -1,0 +1,71 @@
+"""What a citizen types on a public page, checked the same way on every page: one phone rule, one name
+rule, one text rule. A value that breaks a rule is refused with the reason in Chinese, never cut short or
+cleaned up silently (a 10 KB name is refused, not booked as its first 40 characters).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MOBILE = re.compile(r"^1[3-9]\d{9}$")
+# a landline with its area code (0 + 2-3 digits) and a 7-8 digit number
+LANDLINE = re.compile(r"^0[1-9]\d{1,2}\d{7,8}$")
+NAME_LIMIT = 40
+# invisible characters: a name of zero-width spaces is no name
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+
+
+def normalise_phone(raw: str | None) -> str | None:
+	"""The phone number as one person: spaces, dashes, brackets, +86 and a leading 0086 do not make a
+	new person. None when it is not a phone number (a mobile, or a landline with its area code).
+
+	002 沂南: "申请人拨打医保服务电话：（0539-3225318）进行预约申请"
+	"""
+	if not raw:
+		return None
+	text = re.sub(r"[\s\-()（）.]", "", str(raw).strip())
+	if text.startswith("+"):
+		text = text[1:]
+		if not text.startswith("86"):
+			return None
+		text = text[2:]
+	elif text.startswith("0086"):
+		text = text[4:]
+	elif text.startswith("86") and len(text) == 13 and MOBILE.match(text[2:]):
+		text = text[2:]
+	if MOBILE.match(text) or LANDLINE.match(text):
+		return text
+	return None
+
+
+def phone_error(raw: str | None) -> str | None:
+	if not (raw or "").strip():
+		return "请填写联系电话"
+	if normalise_phone(raw) is None:
+		return f"“{raw}”不是有效的电话号码：请填写11位手机号，或带区号的固定电话（如 0539-3225318）"
+	return None
+
+
+def text_error(value, label: str, limit: int, required: bool = False) -> str | None:
+	"""A free text: required when asked, at most `limit` characters, no control or invisible characters."""
+	if value is not None and not isinstance(value, str | int | float):
+		return f"{label}格式不正确"
+	text = str(value or "").strip()
+	if not text:
+		return f"请填写{label}" if required else None
+	if len(text) > limit:
+		return f"{label}不能超过{limit}个字"
+	if INVISIBLE.search(text) or any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t" for ch in text):
+		return f"{label}含有无法显示的字符，请重新输入"
+	return None
+
+
+def name_error(value, label: str = "姓名", required: bool = True) -> str | None:
+	"""A person's name: at most 40 characters, with at least one letter (汉字 or Latin), nothing invisible."""
+	error = text_error(value, label, NAME_LIMIT, required)
+	if error or not str(value or "").strip():
+		return error
+	if not any(ch.isalpha() for ch in str(value)):
+		return f"{label}“{str(value).strip()}”无效，请填写真实姓名"
+	return None

@@ -1,0 +1,39 @@
+"""One phone rule, one name rule and one text rule for every public page (booking, complaint, rating).
+
+002 沂南 预约服务: "申请人拨打医保服务电话：（0539-3225318）进行预约申请" — a landline with its area code is a
+phone number as much as an 11-digit mobile.
+"""
+
+import pytest
+
+from insurance_hall.rules.public_input import NAME_LIMIT, name_error, normalise_phone, phone_error, text_error
+
+
+@pytest.mark.parametrize("raw", ["13900001111", "+86 139-0000-1111", "0539-3225318", "（0539）3225318"])
+def test_real_phone_numbers_pass(raw):
+	assert phone_error(raw) is None
+	assert normalise_phone(raw)
+
+
+@pytest.mark.parametrize("raw", ["123", "1234567", "12345678901", "<b>", "139000011112", "abc"])
+def test_what_is_not_a_phone_number_is_refused_with_the_same_reason(raw):
+	assert phone_error(raw) == f"“{raw}”不是有效的电话号码：请填写11位手机号，或带区号的固定电话（如 0539-3225318）"
+
+
+def test_a_name_is_refused_not_cut_or_cleaned():
+	assert name_error("张三") is None
+	assert name_error("Li Lei") is None
+	assert name_error("") == "请填写姓名"
+	assert name_error("", required=False) is None
+	assert name_error("张" * (NAME_LIMIT + 1)) == f"姓名不能超过{NAME_LIMIT}个字"
+	assert name_error("张" * 10_000) == f"姓名不能超过{NAME_LIMIT}个字"
+	assert name_error("\u200b\u200b\u200b") == "姓名含有无法显示的字符，请重新输入"
+	assert name_error("张\u200b三") == "姓名含有无法显示的字符，请重新输入"
+	assert name_error("123") == "姓名“123”无效，请填写真实姓名"
+
+
+def test_a_text_is_checked_for_type_length_and_characters():
+	assert text_error(["x"], "备注", 10) == "备注格式不正确"
+	assert text_error("a\x00b", "备注", 10) == "备注含有无法显示的字符，请重新输入"
+	assert text_error("第一行\n第二行", "备注", 10) is None
+	assert text_error(None, "备注", 10, required=True) == "请填写备注"
