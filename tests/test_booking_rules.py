@@ -138,3 +138,18 @@ def test_channels_are_the_countys():
 	assert settings_errors({**settings, "booking_end_time": "08:00"}) == [
 		"settings.booking_start_time：预约服务的开始时间须早于结束时间"
 	]
+
+
+def test_a_window_whose_a_and_b_are_both_away_has_nobody_on_duty():
+	"""002 沂南: "医保服务经办窗口同意预约申请的，必须安排工作人员在约定时间内在岗服务" — a stand-in who is away
+	themselves is nobody at the window."""
+	from datetime import date
+
+	day = date(2027, 3, 2)
+	both_away = [("a@x", "b@x", day, day), ("b@x", "a@x", day, day)]
+	assert b.on_duty("a@x", "b@x", day, both_away) is None
+	# A away, standing in B present: B serves; A away with a stand-in C who is present: C serves
+	assert b.on_duty("a@x", "b@x", day, [("a@x", "b@x", day, day)]) == "b@x"
+	assert b.on_duty("a@x", "b@x", day, [("a@x", "c@x", day, day)]) == "c@x"
+	# A's stand-in C is away too: the B post serves
+	assert b.on_duty("a@x", "b@x", day, [("a@x", "c@x", day, day), ("c@x", "d@x", day, day)]) == "b@x"

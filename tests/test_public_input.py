@@ -17,7 +17,10 @@ def test_real_phone_numbers_pass(raw):
 
 @pytest.mark.parametrize("raw", ["123", "1234567", "12345678901", "<b>", "139000011112", "abc"])
 def test_what_is_not_a_phone_number_is_refused_with_the_same_reason(raw):
-	assert phone_error(raw) == f"“{raw}”不是有效的电话号码：请填写11位手机号，或带区号的固定电话（如 0539-3225318）"
+	assert (
+		phone_error(raw)
+		== f"“{raw}”不是有效的电话号码：请填写11位手机号，或带区号的固定电话（如 0539-3225318）"
+	)
 
 
 def test_a_name_is_refused_not_cut_or_cleaned():

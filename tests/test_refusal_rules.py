@@ -137,3 +137,11 @@ def test_clerks_see_only_their_own_sheets():
 	assert all(
 		"W" not in letters for role, letters in PERMISSIONS["Refusal Sheet"].items() if role != WINDOW_STAFF
 	)
+
+
+def test_a_refusal_needs_its_filing_where_the_chain_requires_it():
+	"""004 开原: "书面送达医保相对人,并在规定期限内抄送同级营商环境建设管理部门备案"."""
+	assert "抄送同级营商环境建设管理部门备案" in r.filing_error(True, True, False)
+	assert r.filing_error(True, True, True) is None
+	assert r.filing_error(True, False, False) is None  # a county without the duty
+	assert r.filing_error(False, True, False) is None  # solved (能办): nothing to file

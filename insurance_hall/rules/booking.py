@@ -198,9 +198,18 @@ def on_duty(
 	"""
 	assignments = list(assignments)
 	for person in (a_staff, b_staff):
-		if person:
-			return acting_user(person, on, assignments)
+		if not person:
+			continue
+		actor = acting_user(person, on, assignments)
+		# a stand-in who is away themselves is nobody at the window: the next post is asked
+		if actor == person or is_present(actor, on, assignments):
+			return actor
 	return None
+
+
+def is_present(person: str, on: date, assignments: Iterable[tuple[str, str, date, date]]) -> bool:
+	"""Whether `person` is at work on `on`: no substitute assignment names them absent that day."""
+	return not any(absent == person and start <= on <= end for absent, _sub, start, end in assignments)
 
 
 def on_duty_error(person: str | None, window: str) -> str | None:

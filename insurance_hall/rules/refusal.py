@@ -125,3 +125,11 @@ def answer_error(
 	if refused and written_required and reply_method != "书面":
 		return "本县规定：不予办理的决定须书面送达申请人，请打印书面告知书送达后选择“书面”"
 	return None
+
+
+def filing_error(refused: bool, filing_required: bool, filed: bool) -> str | None:
+	"""004 开原: "书面送达医保相对人,并在规定期限内抄送同级营商环境建设管理部门备案" — where the county's
+	chain requires it, a refusal is answered only with its copy filed with that office."""
+	if refused and filing_required and not filed:
+		return "本县规定：不予办理的决定须抄送同级营商环境建设管理部门备案，请备案后勾选“已抄送营商环境建设管理部门”再记录答复"
+	return None

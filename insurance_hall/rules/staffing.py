@@ -50,3 +50,18 @@ def acting_user(user: str, on: date, assignments: Iterable[tuple[str, str, date,
 		if absent_user == user and from_date <= on <= to_date:
 			return substitute
 	return user
+
+
+def first_not_recused(candidates: Iterable[tuple[str, str]], about: Iterable[str]) -> tuple[str, str] | None:
+	"""回避: nobody handles a matter about themselves. `candidates` are (named person, who acts for them
+	today) in the order the chain or the profile names them; the first pair whose actor and named person
+	are both outside `about` (the people the matter names) takes it; None when every one is recused."""
+	about = {person for person in about if person}
+	for named, actor in candidates:
+		if named and actor and named not in about and actor not in about:
+			return named, actor
+	return None
+
+
+def recusal_note(skipped: str, taken_by: str) -> str:
+	return f"回避：{skipped} 是本事项涉及的人员，不能办理，改由 {taken_by} 办理"

@@ -101,6 +101,10 @@ def duty_person(window: str, day: date) -> str | None:
 	if not in_service:
 		return None
 	assignments = [row for person in (a_staff, b_staff) if person for row in assignments_on(person, day)]
+	# the stand-ins' own absences too: a stand-in who is away does not count (A and B standing in for
+	# each other while both are away leaves the window empty)
+	substitutes = {row[1] for row in assignments} - {a_staff, b_staff}
+	assignments += [row for person in substitutes for row in assignments_on(person, day)]
 	return b.on_duty(a_staff, b_staff, day, assignments)
 
 

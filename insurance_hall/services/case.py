@@ -24,7 +24,7 @@ from insurance_hall.services.calendar import (
 	working_days_before,
 	working_days_between,
 )
-from insurance_hall.services.routing import RoutingError, resolve
+from insurance_hall.services.routing import last_recusal, RoutingError, resolve
 
 DOCTYPE = "Hall Case"
 ADMINS = {"Administrator", "System Manager"}
@@ -374,7 +374,13 @@ def request_extension(name: str, reason: str, new_date: str, seen_modified: str 
 	if error:
 		frappe.throw(error, title="不能申请延期")
 	try:
-		actor, behalf = resolve(settings.extension_approver or "Main Leader", doc.department, on)
+		# 回避: the clerk asking never approves their own case's extension, standing in or not
+		actor, behalf = resolve(
+			settings.extension_approver or "Main Leader",
+			doc.department,
+			on,
+			about=(doc.handler, frappe.session.user),
+		)
 	except RoutingError as exc:
 		frappe.throw(str(exc))
 	doc.extension_status = r.EXT_PENDING
@@ -384,7 +390,13 @@ def request_extension(name: str, reason: str, new_date: str, seen_modified: str 
 	doc.extension_acting_for = behalf
 	doc.extension_opinion = None
 	doc.extension_decided_on = None
-	add_step(doc, "申请延期", f"申请延期至 {new_due}：{doc.extension_reason}；送 {holder_name(actor)} 审批")
+	recusal = last_recusal()
+	add_step(
+		doc,
+		"申请延期",
+		f"申请延期至 {new_due}：{doc.extension_reason}；送 {holder_name(actor)} 审批"
+		+ (f"（{recusal}）" if recusal else ""),
+	)
 	save(doc, "extension")
 	inbox.assign(DOCTYPE, doc.name, actor, extension_message(doc), due=doc.due_date)
 	return doc
@@ -395,6 +407,8 @@ def decide_extension(name: str, approve: bool, opinion: str | None = None, seen_
 	user = frappe.session.user
 	if doc.extension_status != r.EXT_PENDING:
 		frappe.throw("该办件没有待审批的延期申请")
+	if user == doc.handler and user != "Administrator":
+		frappe.throw("回避：办件的经办人不能审批本人办件的延期", frappe.PermissionError)
 	if user != doc.extension_approver:
 		label = APPROVER_LABELS.get(hall_settings().extension_approver or "", "指定审批人")
 		frappe.throw(

@@ -15,8 +15,9 @@ from frappe.utils import get_url_to_form, getdate, now_datetime, today
 from insurance_hall.rules import complaint as c
 from insurance_hall.rules.chain import DEPARTMENT_HEAD
 from insurance_hall.services import clock, inbox, records
+from insurance_hall.rules.staffing import recusal_note
 from insurance_hall.services.calendar import is_provisional
-from insurance_hall.services.routing import RoutingError, acting_for_today, resolve
+from insurance_hall.services.routing import RoutingError, acting_for_today, last_recusal, resolve
 
 COMPLAINT = "Hall Complaint"
 REFERRAL = "Complaint Referral"
@@ -135,11 +136,13 @@ def issue_referral(complaint: str, department: str, receiver: str | None = None)
 		behalf = receiver if actor != receiver else None
 	else:
 		try:
-			actor, behalf = resolve(DEPARTMENT_HEAD, department, getdate(today()))
+			# 回避: a head complained about (or standing in for the head) passes it up the chain
+			actor, behalf = resolve(DEPARTMENT_HEAD, department, getdate(today()), about=(doc.staff,))
 		except RoutingError as exc:
 			frappe.throw(str(exc))
 	if doc.staff and doc.staff in (actor, behalf):
 		frappe.throw("接收人不能是被投诉的工作人员本人：请另行指定接收人")
+	recusal = last_recusal() if not receiver else None
 	days = frappe.db.get_single_value("Hall Settings", "complaint_solve_days") or 3
 	referral = frappe.get_doc(
 		{
@@ -157,6 +160,9 @@ def issue_referral(complaint: str, department: str, receiver: str | None = None)
 	referral.due_provisional = int(is_provisional(getdate(doc.received_at), referral.due_date))
 	acting(referral)
 	referral.insert()
+	if recusal:
+		referral.add_comment("Info", recusal)
+		doc.add_comment("Info", recusal)
 	# the ToDo below writes "assigned to <receiver>" into the 承办单's timeline: the trail of the hand-over
 	inbox.assign(REFERRAL, referral.name, actor, referral_message(referral), due=referral.due_date)
 	return referral
@@ -182,6 +188,8 @@ def check_receiver(referral, user: str) -> None:
 			f"您不是该承办单的接收人：承办单交{referral.department} {referral.receiver} 办理",
 			frappe.PermissionError,
 		)
+	if user == frappe.db.get_value(COMPLAINT, referral.complaint, "staff"):
+		frappe.throw("回避：被反映的工作人员不能办理反映本人问题的承办单", frappe.PermissionError)
 
 
 def receive_referral(name: str):
@@ -287,6 +295,8 @@ def sign_summary(name: str, role: str):
 	signed = [bool(doc.get(f"{code}_signed_at")) for code, _label in c.SIGNERS]
 	named = doc.get(f"summary_{role}") if role in dict(c.SIGNERS) else None
 	acting_user = acting_for_today(named, getdate(today())) if named else None
+	if doc.staff and user == doc.staff:
+		frappe.throw("回避：被反映的工作人员不能在反映本人问题的总结分析表上签字", frappe.PermissionError)
 	error = c.sign_error(role, signed, user, named, acting_user)
 	if error:
 		frappe.throw(error, frappe.PermissionError)
@@ -300,7 +310,7 @@ def sign_summary(name: str, role: str):
 	following = c.next_signer([bool(doc.get(f"{code}_signed_at")) for code, _label in c.SIGNERS])
 	if following is not None:
 		code, label = c.SIGNERS[following]
-		person = doc.get(f"summary_{code}")
+		person = recused_signer(doc, code)
 		inbox.assign(
 			COMPLAINT,
 			doc.name,
@@ -385,3 +395,30 @@ def recount(referral) -> date:
 
 def complaint_received_on(referral) -> date:
 	return getdate(frappe.db.get_value(COMPLAINT, referral.complaint, "received_at"))
+
+
+def recused_signer(doc, code: str) -> str | None:
+	"""The person named to sign as `code`, or, when they (or their stand-in) are the staff the complaint is
+	about, the main leader instead (回避), written on the sheet with the reason: the person named signs
+	nothing about themselves, and nothing about them is shared with them."""
+	person = doc.get(f"summary_{code}")
+	if not (doc.staff and person) or doc.staff not in (person, acting_for_today(person, getdate(today()))):
+		return person
+	leader = frappe.db.get_single_value("Hall Settings", "main_leader")
+	if not leader or doc.staff in (leader, acting_for_today(leader, getdate(today()))):
+		doc.add_comment(
+			"Info", "回避：被反映的工作人员不能签字，审批链上已没有其他人员，请大厅管理员另行指定"
+		)
+		return None
+	doc.set(f"summary_{code}", leader)
+	acting(doc)
+	doc.save()
+	doc.add_comment("Info", recusal_note(who(person), who(leader)))
+	return leader
+
+
+def who(user: str) -> str:
+	from frappe.utils import get_fullname
+
+	name = get_fullname(user)
+	return f"{name}（{user}）" if name and name != user else user

@@ -146,8 +146,19 @@ def hand_over(doctype: str, name: str, from_user: str, to_user: str, message: st
 		return False
 	due, priority = frappe.db.get_value("ToDo", waiting, ["date", "priority"])
 	close(doctype, name, from_user)
+	withdraw_access(doctype, name, from_user)
 	assign(doctype, name, to_user, message, due=due, urgent=priority == "High")
 	return True
+
+
+def withdraw_access(doctype: str, name: str, user: str) -> None:
+	"""The share `give_access` made for a person who no longer holds the record goes with the holding:
+	visibility never outlives its reason (a stand-in's share ends with the stand-in's turn)."""
+	share = frappe.db.get_value("DocShare", {"share_doctype": doctype, "share_name": name, "user": user})
+	if share:
+		frappe.delete_doc(
+			"DocShare", share, ignore_permissions=True, flags=frappe._dict(ignore_share_permission=True)
+		)
 
 
 def waiting_for(user: str, doctypes: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:

@@ -22,6 +22,7 @@ from insurance_hall.rules.chain import APPROVERS, DEPARTMENT_HEAD, MAIN_LEADER
 from insurance_hall.rules.clock import ClockStep, clock_step
 from insurance_hall.rules.roles import RECORDS
 from insurance_hall.services import clock, inbox, records
+from insurance_hall.rules.staffing import first_not_recused, recusal_note
 from insurance_hall.services.routing import acting_for_today, named_approver
 
 DOCTYPE = "Hall Rating"
@@ -385,6 +386,8 @@ def refuse_delete(doc) -> None:
 
 
 def after_insert(doc) -> None:
+	if doc.flags.recusal:
+		doc.add_comment("Info", doc.flags.recusal)
 	if doc.is_bad and doc.checker:
 		inbox.assign(DOCTYPE, doc.name, doc.checker, check_message(doc), due=doc.due_date, urgent=True)
 
@@ -406,11 +409,20 @@ def start_check(doc) -> None:
 	"""The county's hours for the check (核实), by the person the profile names, through stand-ins."""
 	hours = frappe.db.get_single_value("Hall Settings", "bad_rating_check_hours") or 24
 	set_due(doc, get_datetime(doc.rated_on) + timedelta(hours=int(hours)))
-	person = named_checker(doc.department)
-	if person:
-		actor = acting_for_today(person, getdate(doc.rated_on))
+	day = getdate(doc.rated_on)
+	kind = checker_type()
+	above = APPROVERS[APPROVERS.index(kind) :] if kind in APPROVERS else (MAIN_LEADER,)
+	named = [named_approver(k, doc.department or "") for k in above] if doc.department else []
+	named = [person for person in named if person] or [named_checker(doc.department)]
+	candidates = [(person, acting_for_today(person, day)) for person in named if person]
+	# 回避: the worker whose service was rated never checks their own rating, as stand-in or not
+	found = first_not_recused(candidates, (doc.staff,))
+	if found:
+		person, actor = found
 		doc.checker = actor
 		doc.checker_acting_for = person if actor != person else None
+		if candidates and candidates[0] != found:
+			doc.flags.recusal = recusal_note(candidates[0][1], actor)
 
 
 def set_due(doc, due_at: datetime) -> None:
@@ -434,6 +446,8 @@ def check_actor(doc, what: str) -> None:
 	if frappe.session.user not in (doc.checker, "Administrator"):
 		holder = get_fullname(doc.checker) if doc.checker else "核实人"
 		frappe.throw(f"只有{holder}可以{what}这条差评", frappe.PermissionError)
+	if doc.staff and frappe.session.user == doc.staff:
+		frappe.throw(f"回避：被评价的工作人员不能{what}对本人服务的差评", frappe.PermissionError)
 
 
 def conclude_check(name: str, conclusion: str, note: str) -> None:

@@ -90,6 +90,13 @@ def check_clerk(doc, user: str, action: str, opinion: str | None, answer: dict |
 		)
 		if error:
 			frappe.throw(error)
+		error = r.filing_error(
+			doc.outcome == r.OUTCOME_REFUSED,
+			bool(doc.chain_file_office),
+			bool((answer or {}).get("filed_with_business_office")),
+		)
+		if error:
+			frappe.throw(error, title="不能记录答复")
 
 
 def workflow_transition(doc, action: str, user: str):

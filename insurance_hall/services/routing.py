@@ -7,8 +7,14 @@ from datetime import date
 
 import frappe
 
-from insurance_hall.rules.chain import APPROVER_LABELS, DEPARTMENT_HEAD, DEPUTY_IN_CHARGE, MAIN_LEADER
-from insurance_hall.rules.staffing import acting_user
+from insurance_hall.rules.chain import (
+	APPROVER_LABELS,
+	APPROVERS,
+	DEPARTMENT_HEAD,
+	DEPUTY_IN_CHARGE,
+	MAIN_LEADER,
+)
+from insurance_hall.rules.staffing import acting_user, first_not_recused, recusal_note
 
 
 class RoutingError(frappe.ValidationError):
@@ -35,14 +41,50 @@ def assignments_on(user: str, on: date) -> list[tuple[str, str, date, date]]:
 	return [(r.absent_user, r.substitute, r.from_date, r.to_date) for r in rows]
 
 
-def resolve(approver_type: str, department: str, on: date) -> tuple[str, str | None]:
-	"""(the person who acts, the person they stand in for or None)."""
+def resolve(
+	approver_type: str, department: str, on: date, about: tuple[str, ...] = ()
+) -> tuple[str, str | None]:
+	"""(the person who acts, the person they stand in for or None). `about`: the people the matter names
+	(回避): when the named person or their stand-in is one of them, the next post up the chain (科室负责人 →
+	分管领导 → 主要领导) takes it; `last_recusal()` then says why, for the trail."""
 	person = named_approver(approver_type, department)
 	if not person:
 		where = "大厅设置" if approver_type == MAIN_LEADER else f"科室“{department}”"
 		raise RoutingError(f"{where}未指定{APPROVER_LABELS[approver_type]}，无法送审：请大厅管理员先补充")
 	actor = acting_user(person, on, assignments_on(person, on))
+	frappe.local.insurance_hall_recusal = None
+	if about and ({person, actor} & set(about)):
+		return resolve_recused(approver_type, department, on, about, actor)
 	return actor, (person if actor != person else None)
+
+
+def resolve_recused(
+	approver_type: str, department: str, on: date, about: tuple[str, ...], skipped: str
+) -> tuple[str, str | None]:
+	above = APPROVERS[APPROVERS.index(approver_type) + 1 :] if approver_type in APPROVERS else (MAIN_LEADER,)
+	candidates = []
+	for kind in above:
+		named = named_approver(kind, department)
+		if named:
+			candidates.append((named, acting_user(named, on, assignments_on(named, on))))
+	found = first_not_recused(candidates, about)
+	if found is None:
+		raise RoutingError("回避：本事项涉及的人员之外，审批链上已没有可以办理的人员，请大厅管理员另行指定")
+	named, actor = found
+	frappe.local.insurance_hall_recusal = recusal_note(who_is(skipped), who_is(actor))
+	return actor, (named if actor != named else None)
+
+
+def last_recusal() -> str | None:
+	"""Why the last `resolve` passed someone over (回避), for the record's trail; None when it did not."""
+	return getattr(frappe.local, "insurance_hall_recusal", None)
+
+
+def who_is(user: str) -> str:
+	from frappe.utils import get_fullname
+
+	name = get_fullname(user)
+	return f"{name}（{user}）" if name and name != user else user
 
 
 def posts_of(user: str) -> list[str]:

@@ -18,6 +18,7 @@ import frappe
 from frappe.utils import get_fullname, getdate, today
 
 from insurance_hall.services import case, complaint, rating, refusal
+from insurance_hall.rules.staffing import first_not_recused, recusal_note
 from insurance_hall.services.routing import acting_for_today
 
 
@@ -33,6 +34,8 @@ class Waiting:
 	holder: str
 	behalf: str
 	move: Callable[[str, str, str, str | None, str], None]
+	# the people a record is about (回避): a stand-in among them never takes it
+	about: Callable[[str], tuple[str, ...]] = lambda name: ()
 
 	def waiting_for(self, user: str) -> list[str]:
 		"""Records waiting for `user` in person (nobody stands in yet)."""
@@ -60,6 +63,7 @@ FORMS: tuple[Waiting, ...] = (
 		"current_approver",
 		"acting_for",
 		refusal.move_to,
+		lambda name: (frappe.db.get_value(refusal.DOCTYPE, name, "first_responder"),),
 	),
 	# extension approvals of cases (办件延期) wait for the named approver
 	Waiting(
@@ -68,6 +72,7 @@ FORMS: tuple[Waiting, ...] = (
 		"extension_approver",
 		"extension_acting_for",
 		case.move_to,
+		lambda name: (frappe.db.get_value(case.DOCTYPE, name, "handler"),),
 	),
 	# 承办单 (complaint referrals) still running wait for their receiver
 	Waiting(
@@ -76,6 +81,11 @@ FORMS: tuple[Waiting, ...] = (
 		"receiver",
 		"acting_for",
 		complaint.move_to,
+		lambda name: (
+			frappe.db.get_value(
+				complaint.COMPLAINT, frappe.db.get_value(complaint.REFERRAL, name, "complaint"), "staff"
+			),
+		),
 	),
 	# bad ratings wait for their checker (核实, then 整改)
 	Waiting(
@@ -84,6 +94,7 @@ FORMS: tuple[Waiting, ...] = (
 		"checker",
 		"checker_acting_for",
 		rating.move_to,
+		lambda name: (frappe.db.get_value(rating.DOCTYPE, name, "staff"),),
 	),
 )
 
@@ -97,8 +108,15 @@ def reconcile(user: str, on: date | str | None = None, why: str = "") -> int:
 		if actor != user:
 			reason = why or standin_reason(user, on)
 			for name in form.waiting_for(user):
+				taker, note = recused(form, name, actor, on)
+				if not taker:
+					continue
 				form.move(
-					name, user, actor, user, f"{who(user)} 不在岗（{reason}），由代岗人 {who(actor)} 办理"
+					name,
+					user,
+					taker,
+					user,
+					f"{who(user)} 不在岗（{reason}），由代岗人 {who(actor)} 办理{note}",
 				)
 				moved += 1
 		for name, holder in form.held_for(user):
@@ -113,15 +131,31 @@ def reconcile(user: str, on: date | str | None = None, why: str = "") -> int:
 					f"{who(user)} 代岗期满返岗，{who(holder)} 代办的事项交回本人办理",
 				)
 			else:
+				taker, note = recused(form, name, actor, on)
+				if not taker or taker == holder:
+					continue
 				form.move(
 					name,
 					holder,
-					actor,
+					taker,
 					user,
-					f"{who(user)} 的代岗人改为 {who(actor)}（{standin_reason(user, on)}）",
+					f"{who(user)} 的代岗人改为 {who(actor)}（{standin_reason(user, on)}）{note}",
 				)
 			moved += 1
 	return moved
+
+
+def recused(form: Waiting, name: str, actor: str, on: date) -> tuple[str | None, str]:
+	"""回避: a stand-in the record is about never takes it; the main leader (or their stand-in) does, and the
+	trail says why. (None, "") when the main leader is about it too: it stays where it is."""
+	about = form.about(name)
+	if actor not in about:
+		return actor, ""
+	leader = frappe.db.get_single_value("Hall Settings", "main_leader")
+	found = first_not_recused([(leader, acting_for_today(leader, on))] if leader else [], about)
+	if not found:
+		return None, ""
+	return found[1], f"；{recusal_note(who(actor), who(found[1]))}"
 
 
 def who(user: str) -> str:

@@ -353,6 +353,12 @@ class TestYinanAndKaiyuanChains(RefusalTestCase):
 		self.assertRefused(
 			w.act(w.clerk, name, "记录答复", reply_method="电话", reply_note="已电话告知"), "须书面送达"
 		)
+		# 开原's chain requires the copy filed with the business-environment office before the answer
+		self.assertRefused(
+			w.act(w.clerk, name, "记录答复", reply_method="书面", reply_note="告知书已送达"),
+			"抄送同级营商环境建设管理部门备案",
+		)
+		self.assertEqual(w.sheet(name).workflow_state, "已说不")
 		ok = w.act(
 			w.clerk,
 			name,
