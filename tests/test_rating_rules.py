@@ -60,3 +60,19 @@ def test_a_signed_link_is_read_and_an_altered_or_expired_one_refused():
 	other = r.sign(r.token_payload("Hall Case", "BJ-2026-00002", 1000), KEY)
 	assert "改动" in r.read_token(other.split(".")[0] + "." + token.split(".")[1], KEY, 999)[1]
 	assert "改动" in r.read_token("garbage", KEY, 0)[1]
+
+
+def test_a_typed_or_altered_link_and_malformed_reasons_are_told_in_chinese():
+	"""A guest never gets an error page: a non-ASCII token, a huge one, or reasons that are not a list."""
+	from insurance_hall.rules.rating import parse_reasons, read_token
+
+	for token in ("评价.abc", "a" * 5000, None, ["x"], "abc"):
+		service, message = read_token(token, b"k", 0)
+		assert service is None and "评价链接无效" in message
+	assert parse_reasons('["材料手续不精简"]') == (["材料手续不精简"], None)
+	assert parse_reasons("材料手续不精简\n服务态度不好") == (["材料手续不精简", "服务态度不好"], None)
+	assert parse_reasons("[") == (None, "差评原因格式不正确，请重新勾选")
+	# read as one line of text: an unknown reason, which the reasons rule then refuses by name
+	assert parse_reasons('{"a": 1}') == (['{"a": 1}'], None)
+	assert parse_reasons(42) == (None, "差评原因格式不正确，请重新勾选")
+	assert parse_reasons([1, 2]) == (None, "差评原因格式不正确，请重新勾选")

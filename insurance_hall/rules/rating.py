@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 from collections.abc import Sequence
 
 
@@ -165,7 +166,9 @@ def sign(payload: str, key: bytes) -> str:
 def read_token(token: str | None, key: bytes, now: int) -> tuple[tuple[str, str] | None, str | None]:
 	"""((doctype, name), None) for a good token; (None, message) for an altered or expired one."""
 	bad = "评价链接无效或已被改动，请向窗口工作人员重新索取"
-	body, _, mac = (token or "").partition(".")
+	if not isinstance(token, str) or len(token) > 1000 or not token.isascii():
+		return None, bad  # a link the app made is short and ASCII: anything else was typed or altered
+	body, _, mac = token.partition(".")
 	if not body or not mac:
 		return None, bad
 	expected = hmac.new(key, body.encode(), hashlib.sha256).hexdigest()[:32]
@@ -179,3 +182,25 @@ def read_token(token: str | None, key: bytes, now: int) -> tuple[tuple[str, str]
 	if now > expires_at:
 		return None, "评价链接已过期，请向窗口工作人员重新索取"
 	return (doctype, name), None
+
+
+def parse_reasons(raw) -> tuple[list[str] | None, str | None]:
+	"""The bad-rating reasons a page sent (a JSON list, or one reason a line): (reasons, None), or (None, the
+	reason it cannot be read) — never an error page."""
+	bad = "差评原因格式不正确，请重新勾选"
+	if raw in (None, ""):
+		return [], None
+	if isinstance(raw, str):
+		text = raw.strip()
+		if text.startswith("["):
+			try:
+				raw = json.loads(text)
+			except ValueError:
+				return None, bad
+		else:
+			raw = text.splitlines()
+	if not isinstance(raw, list | tuple) or len(raw) > 20:
+		return None, bad
+	if not all(isinstance(item, str) and len(item) <= 200 for item in raw):
+		return None, bad
+	return [item.strip() for item in raw if item.strip()], None

@@ -252,9 +252,9 @@ def submit_public(token: str, values: dict) -> str:
 
 def new_rating(doctype: str, name: str, channel: str, values: dict):
 	fields = ("level", "suggestion", "rater_name", "rater_phone", *(f for f, _q in r.QUESTIONS))
-	reasons = values.get("bad_reasons") or []
-	if isinstance(reasons, str):
-		reasons = frappe.parse_json(reasons) if reasons.startswith("[") else reasons.splitlines()
+	reasons, error = r.parse_reasons(values.get("bad_reasons"))
+	if error:
+		frappe.throw(error, title="评价未保存")
 	return frappe.get_doc(
 		{
 			"doctype": DOCTYPE,
