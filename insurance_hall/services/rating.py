@@ -425,6 +425,12 @@ def start_check(doc) -> None:
 			doc.flags.recusal = recusal_note(candidates[0][1], actor)
 
 
+def format_due(value) -> str:
+	"""A due moment as people read it: 2026年12月3日 17:46 (not 2026-12-03 05:46:58.022911)."""
+	moment = get_datetime(value)
+	return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}" if moment else ""
+
+
 def set_due(doc, due_at: datetime) -> None:
 	doc.due_at = due_at
 	doc.due_date = getdate(due_at)
@@ -434,7 +440,7 @@ def set_due(doc, due_at: datetime) -> None:
 def check_message(doc) -> str:
 	return (
 		f"差评待核实：{doc.name}，{doc.window or ''} 号窗口 {get_fullname(doc.staff) if doc.staff else ''}"
-		f"，评价“{doc.level}”（{'、'.join((doc.bad_reasons or '').splitlines())}）。请于 {doc.due_at} 前核实。"
+		f"，评价“{doc.level}”（{'、'.join((doc.bad_reasons or '').splitlines())}）。请于 {format_due(doc.due_at)} 前核实。"
 	)
 
 

@@ -7,6 +7,7 @@ a person's open ToDos are exactly what waits for them; this adds what the list s
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import frappe
@@ -25,6 +26,8 @@ def work_of(user: str, limit: int = 50) -> dict:
 	work = inbox.open_items(user, getdate(nowdate()), limit)
 	work["notices"] = notices_of(user, getdate(nowdate()))
 	for item in work["items"]:
+		# the list opens the record itself: the message's "链接：http://…" line is for e-mail only
+		item["message"] = re.sub(r"\s*链接：\S+", "", item.get("message") or "").strip()
 		item["label"] = frappe._(item["doctype"]) if item["doctype"] else "待办事项"
 		item["route"] = (
 			f"/app/{frappe.scrub(item['doctype']).replace('_', '-')}/{item['name']}"

@@ -7,7 +7,11 @@
 frappe.ui.form.on("Delay Service Record", {
 	onload(frm) {
 		frappe.xcall("insurance_hall.api.delay_service.rating_levels").then((levels) => {
-			frm.set_df_property("satisfaction", "options", levels.map((level) => level.label));
+			const labels = levels.map((level) => level.label);
+			frm.set_df_property("satisfaction", "options", labels);
+			// the Autocomplete control reads its options when it is made: hand them to it as well
+			const control = frm.fields_dict.satisfaction;
+			if (control && control.set_data) control.set_data(labels);
 		});
 		if (frm.is_new() && !frm.doc.window) {
 			// the clerk's own window (A post first, then B post)
