@@ -105,7 +105,7 @@ def book(
 	one-time notice of materials; a refusal says why."""
 	matter = _text(matter, 140, "预约事项", required=True)
 	if not frappe.db.exists("Service Matter", {"name": matter, "not_bookable": 0}):
-		frappe.throw(f"事项“{matter}”不接受网上预约，请在事项列表中选择", title="不能预约")
+		frappe.throw(f"事项“{matter}”不接受预约，请在事项列表中选择", title="不能预约")
 	doc = frappe.get_doc(
 		{
 			"doctype": booking.DOCTYPE,

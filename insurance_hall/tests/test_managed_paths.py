@@ -4,6 +4,8 @@ Each attempt is refused with the Chinese message, and nothing changes."""
 
 from __future__ import annotations
 
+import json
+
 import frappe
 
 from insurance_hall.insurance_hall.doctype.hall_case.test_hall_case import PROMISED, CaseWorld
@@ -39,7 +41,9 @@ class TestManagedPaths(IntegrationTestCase):
 		name = w.accepted_promised_case()
 		before = self.snapshot(name)
 		clerk = w.client(w.clerk)
-		doc = frappe.get_doc("Hall Case", name).as_dict()
+		# as the Desk sends it: JSON, dates as text
+		doc = frappe._dict(json.loads(frappe.as_json(frappe.get_doc("Hall Case", name).as_dict())))
+		doc.steps = [frappe._dict(step) for step in doc.steps]
 		forged = [{**doc.steps[0], "action": "批准延期", "by_user": w.leader, "note": "同意"}]
 		for attempt in (
 			clerk.update("Hall Case", name, {"steps": forged}),

@@ -131,7 +131,7 @@ class TestDelayServiceRecord(IntegrationTestCase):
 		response = self.client(self.clerk).update(DT, name, {"citizen_confirmation": "纸质签字"})
 		self.assertRefused(response, "扫描件")
 		response = self.client(self.clerk).update(DT, name, {"handler_confirmed": 1})
-		self.assertRefused(response, "承办人确认须由承办人本人")
+		self.assertRefused(response, "只能通过本表的办理操作改变")
 		self.assertEqual(self.doc(name).modified, before)
 		self.assertRefused(self.act(self.other_clerk, "confirm_handler", name), "")
 

@@ -79,7 +79,7 @@ class TestPublicComplaint(IntegrationTestCase):
 		before = frappe.db.count(DT)
 		for data, expected in (
 			({"content": "  "}, "反映的问题"),
-			({"complainant_contact": "<b>13800</b>"}, "联系电话"),
+			({"complainant_contact": "<b>13800</b>"}, "不是有效的电话号码"),
 			({"staff": "PC9:z", "complainant_contact": "13700000000"}, "工作人员"),
 			({"window": "<script>", "complainant_contact": "13700000000"}, "窗口"),
 			({"content": "长" * 2001, "anonymous": 1}, "2000"),
