@@ -407,14 +407,14 @@ def decide_extension(name: str, approve: bool, opinion: str | None = None, seen_
 	user = frappe.session.user
 	if doc.extension_status != r.EXT_PENDING:
 		frappe.throw("该办件没有待审批的延期申请")
-	if user == doc.handler and user != "Administrator":
-		frappe.throw("回避：办件的经办人不能审批本人办件的延期", frappe.PermissionError)
 	if user != doc.extension_approver:
 		label = APPROVER_LABELS.get(hall_settings().extension_approver or "", "指定审批人")
 		frappe.throw(
 			f"您不是本办件延期的审批人：延期须经{label} {holder_name(doc.extension_approver)} 批准",
 			frappe.PermissionError,
 		)
+	if user == doc.handler and user != "Administrator":
+		frappe.throw("回避：办件的经办人不能审批本人办件的延期", frappe.PermissionError)
 	if approve:
 		error = r.extension_error(
 			getdate(today()),

@@ -97,7 +97,7 @@ class TestPermissionsThroughRest(IntegrationTestCase):
 			"Hall Department": {"name": ("like", "权限测试科%")},
 			"Service Window": {"name": ("like", "P%")},
 			"Service Matter": {"name": ("like", "权限测试事项%")},
-			"Work Calendar": {"year": ("between", [2060, 2099])},
+			"Work Calendar": [["year", ">=", 2060], ["year", "<=", 2099]],
 			"Substitute Assignment": {"reason": ("in", ("权限测试", "改"))},
 		}
 		frappe.db.delete("Complaint Referral", {"problem": "权限测试"})
