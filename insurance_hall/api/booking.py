@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 
 import frappe
-from frappe.rate_limiter import rate_limit
 from frappe.utils import getdate
 
 from insurance_hall.rules import booking as b
 from insurance_hall.rules.public_input import text_error
+from insurance_hall.api import public
 from insurance_hall.services import booking
 
 PUBLIC_LIMIT = 20  # booking calls per caller (IP) per 10 minutes; site config booking_rate_limit overrides
@@ -56,7 +56,7 @@ def confirmation(doc) -> dict:
 
 
 @frappe.whitelist(allow_guest=True, methods=["GET"])
-@rate_limit(limit=lambda: public_limit() * 5, seconds=600)
+@public.limited(lambda: public_limit() * 5, 600)
 def options() -> dict:
 	"""What the public page offers: the matters open to booking and the days."""
 	sch = booking.schedule()
@@ -74,7 +74,7 @@ def options() -> dict:
 
 
 @frappe.whitelist(allow_guest=True, methods=["GET"])
-@rate_limit(limit=lambda: public_limit() * 5, seconds=600)
+@public.limited(lambda: public_limit() * 5, 600)
 def free_slots(matter: str | None = None, day: str | None = None) -> list[dict]:
 	"""The free places of each slot of the day for the matter's window."""
 	matter = _text(matter, 140, "预约事项", required=True)
@@ -91,7 +91,7 @@ def free_slots(matter: str | None = None, day: str | None = None) -> list[dict]:
 
 # xss_safe: the text is stored as typed and shown escaped (the page sets textContent, the print escapes)
 @frappe.whitelist(allow_guest=True, xss_safe=True, methods=["POST"])
-@rate_limit(limit=lambda: public_limit(), seconds=600)
+@public.limited(lambda: public_limit(), 600)
 def book(
 	matter: str | None = None,
 	day: str | None = None,
@@ -125,7 +125,7 @@ def book(
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
-@rate_limit(limit=lambda: public_limit(), seconds=600)
+@public.limited(lambda: public_limit(), 600)
 def cancel_own(reference: str | None = None, phone: str | None = None) -> dict:
 	"""The applicant cancels their own booking: the reference and the phone it was made with."""
 	if frappe.session.user != "Guest":

@@ -3,11 +3,10 @@ service. `submit_public` is the citizens' public page (no login), rate-limited p
 
 from __future__ import annotations
 
-from functools import wraps
 
 import frappe
-from frappe.rate_limiter import rate_limit
 
+from insurance_hall.api import public
 from insurance_hall.services import complaint, public_complaint
 
 
@@ -56,23 +55,7 @@ def public_limit() -> int:
 	return frappe.utils.cint(frappe.conf.get("complaint_public_rate_limit")) or 10
 
 
-def limited(fn):
-	"""Frappe's rate limit (HTTP 429), told in Chinese whatever language the visitor's browser asks for."""
-	checked = rate_limit(limit=public_limit, seconds=60 * 60)(fn)
-
-	@wraps(fn)
-	def wrapper(*args, **kwargs):
-		try:
-			return checked(*args, **kwargs)
-		except frappe.RateLimitExceededError:
-			frappe.clear_messages()
-			frappe.throw(
-				"提交过于频繁，请一小时后再试；如需投诉，请拨打投诉电话",
-				frappe.RateLimitExceededError,
-				title="提交过于频繁",
-			)
-
-	return wrapper
+limited = public.limited(public_limit, 60 * 60, "提交过于频繁，请一小时后再试；如需投诉，请拨打投诉电话")
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])

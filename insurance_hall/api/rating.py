@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import frappe
-from frappe.rate_limiter import rate_limit
 
+from insurance_hall.api import public
 from insurance_hall.services import rating
 
 
@@ -15,7 +15,7 @@ def invite(doctype: str, name: str) -> dict:
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
-@rate_limit(limit=60, seconds=60)
+@public.limited(60, 60)
 def submit(
 	token: str,
 	level: str | None = None,
@@ -37,7 +37,7 @@ def submit(
 
 
 @frappe.whitelist(allow_guest=True, methods=["GET", "POST"])
-@rate_limit(limit=60, seconds=60)
+@public.limited(60, 60)
 def view(token: str) -> dict:
 	"""What the public page shows for the link: the service rated, the scale, the questions."""
 	return rating.public_view(token)
