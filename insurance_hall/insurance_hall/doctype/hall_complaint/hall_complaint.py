@@ -147,9 +147,12 @@ class HallComplaint(HallRecord):
 
 
 def make_reference(received_at) -> str:
-	"""TC-20261124-7F3A9C2B: the day and eight random characters, so a name cannot be guessed."""
+	"""TS-2026-00042: a short reference a citizen can read out on the phone, numbered per year of receipt.
+	Knowing it opens nothing: the register is read by roles only, never by the reference alone."""
+	from frappe.model.naming import make_autoname
+
 	day = frappe.utils.getdate(received_at or frappe.utils.now_datetime())
-	return f"TC-{day.strftime('%Y%m%d')}-{frappe.generate_hash(length=8).upper()}"
+	return make_autoname(f"TS-{day.year}-.#####")
 
 
 def on_doctype_update() -> None:

@@ -65,7 +65,7 @@ class TestRegisterAndRefer(ComplaintTestCase):
 		)
 		self.assertOk(created)
 		name = created.json["data"]["name"]
-		self.assertRegex(name, r"^TC-20260309-[0-9A-F]{8}$")
+		self.assertRegex(name, r"^TS-2026-\d{5}$")  # read out on the phone
 		self.assertEqual(created.json["data"]["complainant_name"], NAME)
 		self.assertEqual(created.json["data"]["summary_leader"], w.leader)
 
@@ -198,7 +198,7 @@ class TestMisuse(ComplaintTestCase):
 			self.assertNotIn("态度生硬", response.text)
 			self.assertRegex(response.message, r"[\u4e00-\u9fff]", response.text[:300])
 		# guessing a name: a made-up one and the real one answer alike (refused, nothing named)
-		guessed = staff.get(DT, "TC-20260309-00000000")
+		guessed = staff.get(DT, "TS-2026-99999")
 		real = staff.get(DT, name)
 		self.assertGreaterEqual(guessed.status, 400)
 		self.assertGreaterEqual(real.status, 400)
