@@ -61,7 +61,7 @@ limited = public.limited(public_limit, 60 * 60, "提交过于频繁，请一小�
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @limited
 def submit_public(
-	content: str,
+	content: str | None = None,
 	window: str | None = None,
 	staff: str | None = None,
 	anonymous: int | str | bool = 0,

@@ -17,7 +17,7 @@ def invite(doctype: str, name: str) -> dict:
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @public.limited(60, 60)
 def submit(
-	token: str,
+	token: str | None = None,
 	level: str | None = None,
 	bad_reasons: str | list | None = None,
 	suggestion: str | None = None,
@@ -38,7 +38,7 @@ def submit(
 
 @frappe.whitelist(allow_guest=True, methods=["GET", "POST"])
 @public.limited(60, 60)
-def view(token: str) -> dict:
+def view(token: str | None = None) -> dict:
 	"""What the public page shows for the link: the service rated, the scale, the questions."""
 	return rating.public_view(token)
 

@@ -22,6 +22,7 @@ from insurance_hall.rules.chain import APPROVERS, DEPARTMENT_HEAD, MAIN_LEADER
 from insurance_hall.rules.clock import ClockStep, clock_step
 from insurance_hall.rules.roles import RECORDS
 from insurance_hall.services import clock, inbox, records
+from insurance_hall.rules.public_input import name_error, phone_error, text_error
 from insurance_hall.rules.staffing import first_not_recused, recusal_note
 from insurance_hall.services.routing import acting_for_today, named_approver
 
@@ -268,8 +269,8 @@ def new_rating(doctype: str, name: str, channel: str, values: dict):
 
 
 def _text(value) -> str | None:
-	"""Text is stored as text: trimmed, never interpreted."""
-	return None if value is None else str(value).strip()[:1000]
+	"""Text is stored as text: trimmed, never interpreted; the length is checked, not cut."""
+	return None if value is None else str(value).strip()
 
 
 def from_form_tick(doctype: str, name: str, level: str | None, rater_name: str | None) -> str | None:
@@ -353,6 +354,17 @@ def new_rating_errors(doc) -> list[str]:
 	if error:
 		errors.append(error)
 	doc.bad_reasons = "\n".join(reasons) if doc.is_bad else ""
+	# the same phone and name rules as every public page: "123" is no phone number for a return visit
+	if (doc.rater_phone or "").strip():
+		error = phone_error(doc.rater_phone)
+		if error:
+			errors.append(error)
+	error = name_error(doc.rater_name, "评价人姓名", required=False)
+	if error:
+		errors.append(error)
+	error = text_error(doc.suggestion, "意见建议", 1000)
+	if error:
+		errors.append(error)
 	return errors
 
 
