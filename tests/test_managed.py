@@ -82,3 +82,10 @@ def test_every_managed_form_declares_only_real_fields():
 def test_the_refusal_names_what_cannot_be_changed():
 	assert refusal_message(["办理记录"]) == "“办理记录”只能通过本表的办理操作改变，不能直接修改、添加或删除"
 	assert changed(Managed(), {"x": 1}, {"x": 2}) == []
+
+
+def test_who_made_a_return_visit_never_changes():
+	visit = MANAGED["Delay Service Visit"]
+	saved = {"record": "YS-1", "visited_by": "records@x", "opinion": "满意"}
+	assert changed(visit, saved, {**saved, "visited_by": "other@x"}) == ["visited_by"]
+	assert changed(visit, saved, {**saved, "opinion": "很满意"}) == []

@@ -62,6 +62,8 @@ MANAGED: dict[str, Managed] = {
 		frozen_once={"materials": "accepted_on", "department": "accepted_on"},
 	),
 	"Refusal Sheet": Managed(tables=("steps", "levels")),
+	# a return visit is the visitor's own record: who visited, and which record, never change afterwards
+	"Delay Service Visit": Managed(fields=("record", "visited_by", "window", "citizen_name")),
 	"Delay Service Record": Managed(
 		fields=("handler_confirmed", "handler_confirmed_at", "filed_by", "filed_on"),
 		frozen_once={

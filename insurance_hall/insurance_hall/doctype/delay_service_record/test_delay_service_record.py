@@ -214,6 +214,14 @@ class TestDelayServiceRecord(IntegrationTestCase):
 		response = self.client(self.records).insert("Delay Service Visit", visit)
 		self.assertEqual(response.status, 200, response.message)
 		self.assertEqual(response.json["data"]["visited_by"], self.records)
+		# who visited never changes afterwards, not even by 综合科 itself
+		visit_name = response.json["data"]["name"]
+		self.assertRefused(
+			self.client(self.records).update("Delay Service Visit", visit_name, {"visited_by": self.head}),
+			"只能通过本表的办理操作改变",
+		)
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.get_value("Delay Service Visit", visit_name, "visited_by"), self.records)
 		self.assertRefused(
 			self.client(self.records).insert("Delay Service Visit", {**visit, "satisfaction": "一般"}),
 			"不是本县的评价等级",

@@ -1,12 +1,12 @@
 # Copyright (c) 2026, insurance_hall developers
 # For license information, please see license.txt
 
-from frappe.model.document import Document
 
+from insurance_hall.hall_record import HallRecord
 from insurance_hall.services import delay
 
 
-class DelayServiceVisit(Document):
+class DelayServiceVisit(HallRecord):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
