@@ -85,3 +85,10 @@ def test_an_empty_chain_and_bad_approver_are_refused():
 	errors = chain_level_errors([{"level": 1, "label": "", "approver": "Mayor", "can_confirm": True}])
 	assert "审批层级第1行：缺少层级名称" in errors
 	assert any("审批人“Mayor”无效" in e for e in errors)
+
+
+def test_a_window_is_named_as_the_public_pages_name_it():
+	from insurance_hall.rules.staffing import window_title
+
+	assert window_title("1", "参保登记窗口") == "1号窗口 参保登记窗口"
+	assert window_title("3", None) == "3号窗口"

@@ -65,3 +65,9 @@ def first_not_recused(candidates: Iterable[tuple[str, str]], about: Iterable[str
 
 def recusal_note(skipped: str, taken_by: str) -> str:
 	return f"回避：{skipped} 是本事项涉及的人员，不能办理，改由 {taken_by} 办理"
+
+
+def window_title(window_no: str | None, window_name: str | None) -> str:
+	"""How people name a window, on the Desk as on the public pages: "1号窗口 参保登记窗口"."""
+	number = f"{window_no}号窗口" if window_no else ""
+	return " ".join(part for part in (number, (window_name or "").strip()) if part)

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from insurance_hall.rules.staffing import same_ab_staff_error
+from insurance_hall.rules.staffing import same_ab_staff_error, window_title
 
 
 class ServiceWindow(Document):
@@ -24,10 +24,12 @@ class ServiceWindow(Document):
 		in_service: DF.Check
 		window_name: DF.Data | None
 		window_no: DF.Data
+		window_title: DF.Data | None
 
 	# end: auto-generated types
 	def validate(self) -> None:
 		self.validate_ab_staff()
+		self.window_title = window_title(self.window_no, self.window_name)
 
 	def validate_ab_staff(self) -> None:
 		error = same_ab_staff_error(self.a_staff, self.b_staff)
