@@ -385,6 +385,9 @@ def test_citizen_booking_not_offered_online_in_yinan(session_for) -> None:
 	citizen.page.wait_for_function("() => document.getElementById('ih-answer').innerText.trim() !== ''")
 	assert "本县暂不提供网上预约" in answer.inner_text()
 	assert "0539-3225318" in visible_text(citizen)  # the county's booking phone instead
+	# said first, with the hall's hours, and no form that cannot be sent
+	assert "工作日" in answer.inner_text()
+	assert citizen.page.locator("#ih-booking-form").count() == 0
 
 
 @pytest.fixture
