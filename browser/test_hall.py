@@ -92,6 +92,12 @@ def test_clerk_sidebar_shows_only_the_hall(session_for) -> None:
 	s = session_for(CLERK)
 	items = sidebar_items(s)
 	assert items == [WORKSPACE], items
+	# the clerk's monthly rate cards answer (a rate, or that there is nothing yet), never stay on loading
+	for label in ("本月满意率", "本月按时办结率"):
+		number = s.page.locator(".number-widget-box", has_text=label).locator(".number")
+		number.wait_for(state="visible", timeout=60_000)
+		text = number.inner_text().strip()
+		assert text and ("%" in text or "本月暂无" in text), (label, text)
 
 
 # ---------------------------------------------------------------- 2. no English on the clerk's screens

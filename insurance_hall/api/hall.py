@@ -22,12 +22,12 @@ def my_work(limit: int = 50) -> dict:
 
 
 @frappe.whitelist()
-def on_time_rate(filters: str | None = None) -> dict:
+def on_time_rate(filters: str | None = None) -> dict | str:
 	"""Number Card 本月按时办结率 (a custom card passes its filters; this one has none)."""
 	return workspace.on_time_rate(getdate(nowdate()))
 
 
 @frappe.whitelist()
-def satisfied_share(filters: str | None = None) -> dict:
+def satisfied_share(filters: str | None = None) -> dict | str:
 	"""Number Card 本月满意率."""
 	return workspace.satisfied_share(getdate(nowdate()))

@@ -50,7 +50,7 @@ def notices_of(user: str, today: date) -> list[str]:
 # their departments' cases); the monthly ledgers count the same way for the whole hall.
 
 
-def on_time_rate(today: date) -> dict:
+def on_time_rate(today: date) -> dict | str:
 	"""This month's 按时办结率: cases closed this month (办结 or 退办) closed on time, as the ledger
 	办件按时办结月报 counts them."""
 	start, end = _this_month(today)
@@ -63,7 +63,7 @@ def on_time_rate(today: date) -> dict:
 	return _rate(part, whole, "本月暂无办结")
 
 
-def satisfied_share(today: date) -> dict:
+def satisfied_share(today: date) -> dict | str:
 	"""This month's 满意率: counted ratings (a 误评 or 恶意差评 is not counted) that are not bad."""
 	start, end = _this_month(today)
 	counted = {"service_date": ["between", [start, end - timedelta(days=1)]], "state": ["!=", rt.NOT_COUNTED]}
@@ -72,10 +72,12 @@ def satisfied_share(today: date) -> dict:
 	return _rate(part, whole, "本月暂无评价")
 
 
-def _rate(part: int, whole: int, nothing: str) -> dict:
-	"""A card's figure: a rate, or saying there is nothing to rate yet rather than a misleading 0%."""
+def _rate(part: int, whole: int, nothing: str) -> dict | str:
+	"""A card's figure: a rate, or saying there is nothing to rate yet rather than a misleading 0%. The
+	words go back as plain text: Frappe's number card formats an object's value as a number, and a text
+	in it left the card on 载入中… (a window clerk with no rating this month saw that)."""
 	if not whole:
-		return {"value": nothing, "fieldtype": "Data"}
+		return nothing
 	return {"value": share(part, whole), "fieldtype": "Percent"}
 
 
