@@ -120,3 +120,20 @@ class TestBookingScheduleUpgrade(IntegrationTestCase):
 		finally:
 			apply_shipped_profile("default")
 			frappe.db.commit()
+
+	def test_a_site_of_the_previous_release_shows_people_and_windows_by_name(self):
+		from insurance_hall.tests.factories import make_hall_case, make_service_window, make_user
+
+		clerk = make_user("upgrade.names@example.com", "窗口工作人员", first_name="周名")
+		window = make_service_window("UPN", window_name="参保登记窗口")
+		case = make_hall_case(clerk)
+		# the previous release had neither the fetched names nor the window titles
+		frappe.db.set_value("Hall Case", case, {"first_responder_full_name": None, "handler_full_name": None})
+		frappe.db.set_value("Service Window", window, "window_title", None)
+		run_single("insurance_hall.patches.v1_0.user_full_names", force=True)
+		run_single("insurance_hall.patches.v1_0.window_titles", force=True)
+		self.assertEqual(frappe.db.get_value("Hall Case", case, "handler_full_name"), "周名")
+		self.assertEqual(
+			frappe.db.get_value("Service Window", window, "window_title"), "UPN号窗口 参保登记窗口"
+		)
+		frappe.db.rollback()

@@ -31,6 +31,7 @@ class ComplaintReferral(HallRecord):
 		problem: DF.Text | None
 		received_at: DF.Datetime | None
 		receiver: DF.Link | None
+		receiver_full_name: DF.Data | None
 		reminder_sent: DF.Check
 		satisfied: DF.Literal["", "\u6ee1\u610f", "\u57fa\u672c\u6ee1\u610f", "\u4e0d\u6ee1\u610f"]
 		solved: DF.Literal["", "\u662f", "\u5426"]

@@ -44,7 +44,9 @@ class HallCase(HallRecord):
 		extension_reason: DF.SmallText | None
 		extension_status: DF.Literal["", "\u5f85\u5ba1\u6279", "\u5df2\u6279\u51c6", "\u672a\u6279\u51c6"]
 		first_responder: DF.Link | None
+		first_responder_full_name: DF.Data | None
 		handler: DF.Link | None
+		handler_full_name: DF.Data | None
 		helper: DF.Link | None
 		id_number: DF.Data | None
 		is_overdue: DF.Check

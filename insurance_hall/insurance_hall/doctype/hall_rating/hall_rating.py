@@ -31,6 +31,7 @@ class HallRating(HallRecord):
 		check_note: DF.SmallText | None
 		checked_on: DF.Datetime | None
 		checker: DF.Link | None
+		checker_full_name: DF.Data | None
 		checker_acting_for: DF.Link | None
 		department: DF.Link | None
 		due_at: DF.Datetime | None
@@ -55,6 +56,7 @@ class HallRating(HallRecord):
 		service_date: DF.Date | None
 		service_matter: DF.Link | None
 		staff: DF.Link | None
+		staff_full_name: DF.Data | None
 		state: DF.Literal[
 			"\u5df2\u8bc4\u4ef7",
 			"\u5f85\u6838\u5b9e",

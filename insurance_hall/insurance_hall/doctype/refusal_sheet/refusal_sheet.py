@@ -40,6 +40,7 @@ class RefusalSheet(HallRecord):
 		chain_written_notice: DF.Check
 		collective_meeting: DF.Check
 		current_approver: DF.Link | None
+		current_approver_full_name: DF.Data | None
 		current_can_confirm: DF.Check
 		current_level: DF.Int
 		current_level_label: DF.Data | None
@@ -50,6 +51,7 @@ class RefusalSheet(HallRecord):
 		due_date: DF.Date | None
 		filed_with_business_office: DF.Check
 		first_responder: DF.Link | None
+		first_responder_full_name: DF.Data | None
 		first_responder_phone: DF.Data | None
 		hall_case: DF.Link | None
 		is_overdue: DF.Check
