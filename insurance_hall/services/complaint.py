@@ -17,7 +17,7 @@ from insurance_hall.rules.chain import DEPARTMENT_HEAD
 from insurance_hall.services import clock, inbox, records
 from insurance_hall.rules.staffing import recusal_note
 from insurance_hall.services.calendar import is_provisional
-from insurance_hall.services.routing import RoutingError, acting_for_today, last_recusal, resolve
+from insurance_hall.services.routing import RoutingError, acting_for_today, last_recusal, resolve, who_is
 
 COMPLAINT = "Hall Complaint"
 REFERRAL = "Complaint Referral"
@@ -413,12 +413,5 @@ def recused_signer(doc, code: str) -> str | None:
 	doc.set(f"summary_{code}", leader)
 	acting(doc)
 	doc.save()
-	doc.add_comment("Info", recusal_note(who(person), who(leader)))
+	doc.add_comment("Info", recusal_note(who_is(person), who_is(leader)))
 	return leader
-
-
-def who(user: str) -> str:
-	from frappe.utils import get_fullname
-
-	name = get_fullname(user)
-	return f"{name}（{user}）" if name and name != user else user

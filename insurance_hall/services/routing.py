@@ -81,6 +81,8 @@ def last_recusal() -> str | None:
 
 
 def who_is(user: str) -> str:
+	"""A person as the trail names them: full name and login, so two namesakes stay apart (one helper for
+	every trail: stand-ins, 回避)."""
 	from frappe.utils import get_fullname
 
 	name = get_fullname(user)

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 
 import frappe
-from frappe.utils import get_fullname, getdate, today
+from frappe.utils import getdate, today
 
 from insurance_hall.services import case, complaint, rating, refusal
 from insurance_hall.rules.staffing import first_not_recused, recusal_note
 from insurance_hall.services.routing import acting_for_today
+from insurance_hall.services.routing import who_is as who
 
 
 @dataclass(frozen=True)
@@ -156,12 +157,6 @@ def recused(form: Waiting, name: str, actor: str, on: date) -> tuple[str | None,
 	if not found:
 		return None, ""
 	return found[1], f"；{recusal_note(who(actor), who(found[1]))}"
-
-
-def who(user: str) -> str:
-	"""A person as the trail names them: full name and login, so two namesakes stay apart."""
-	name = get_fullname(user)
-	return f"{name}（{user}）" if name and name != user else user
 
 
 def standin_reason(user: str, on: date) -> str:
