@@ -1,5 +1,6 @@
-"""The base controller of every hall form: its managed fields and child tables (`rules/managed.py`) change
-only through an action of its service, which marks the save with the one flag `hall_action`.
+"""The base controller of every hall form: what only an action may change (`rules/managed.py`, one
+declaration per form) changes only through `services/records.write`, which marks the save with the one
+flag `hall_action`.
 
 Every write path Frappe has (a form save, REST PUT, `frappe.client.insert` of a child row, Data Import,
 submit, update after submit) runs `run_before_save_methods`, so the guard stands there, once, for all.
@@ -10,13 +11,23 @@ from __future__ import annotations
 import frappe
 from frappe.model.document import Document
 
-from insurance_hall.rules.managed import MANAGED, changed, refusal_message
+from insurance_hall.rules.managed import MANAGED, refusal
 
 
 class HallRecord(Document):
 	def run_before_save_methods(self) -> None:
 		self.guard_managed()
 		super().run_before_save_methods()
+
+	def cancel(self):
+		"""作废 is no hall action: what was approved, finished or filed is kept (a platform cancel is refused)."""
+		if not self.flags.hall_action:
+			frappe.throw(
+				"本表的单据不能作废：审批、办结和备案的记录须留存备查",
+				frappe.PermissionError,
+				title="不能作废",
+			)
+		return super().cancel()
 
 	def guard_managed(self) -> None:
 		spec = MANAGED.get(self.doctype)
@@ -27,7 +38,12 @@ class HallRecord(Document):
 			before = frappe.get_doc(
 				self.doctype, self.name
 			)  # a path that did not load it (a child-row insert)
-		names = changed(spec, before.as_dict() if before else None, self.as_dict())
-		if names:
-			labels = [frappe._(self.meta.get_label(name)) for name in names]
-			frappe.throw(refusal_message(labels), frappe.PermissionError, title="不能直接修改")
+		if before is not None:
+			saved = before.as_dict()
+		elif spec.blank_when_new:
+			saved = {name: self.meta.get_field(name).default for name in spec.fields}
+		else:
+			saved = None
+		message = refusal(spec, saved, self.as_dict(), lambda name: frappe._(self.meta.get_label(name)))
+		if message:
+			frappe.throw(message, frappe.PermissionError, title="不能直接修改")

@@ -97,3 +97,13 @@ def test_the_satisfaction_tick_is_a_level_of_the_county_scale():
 	assert "不是本县的评价等级" in rating_error("一般", YINAN_SCALE)
 	assert is_bad("不满意", YINAN_SCALE) and is_bad("非常不满意", YINAN_SCALE)
 	assert not is_bad("基本满意", YINAN_SCALE)
+
+
+def test_a_signed_record_reopens_only_with_a_reason_and_a_filed_one_never():
+	"""Seed 002 延时服务登记表: 承办人签字, 延时人签字; what is filed is what both signed."""
+	from insurance_hall.rules.delay import reopen_error
+
+	assert reopen_error("", True, False).startswith("重新打开须写明理由")
+	assert reopen_error("办理结果填错", True, False) is None
+	assert reopen_error("办理结果填错", False, False) == "登记表还没有人确认或签字，可以直接修改"
+	assert reopen_error("办理结果填错", True, True) == "已备案的登记表不能重新打开"

@@ -20,6 +20,12 @@ def confirm_handler(name: str, modified: str | None = None) -> dict:
 
 
 @frappe.whitelist(methods=["POST"])
+def reopen(name: str, reason: str | None = None, modified: str | None = None) -> dict:
+	"""重新打开: a confirmed or signed record changes only with a reason, and both sign again."""
+	return _answer(delay.reopen(name, reason or "", modified))
+
+
+@frappe.whitelist(methods=["POST"])
 def file(name: str, modified: str | None = None) -> dict:
 	"""备案: 综合科 files a record both have confirmed."""
 	return _answer(delay.file(name, modified))

@@ -114,3 +114,15 @@ def status_of(handler_confirmed: bool, citizen_confirmed: bool, filed: bool) -> 
 	if handler_confirmed and citizen_confirmed:
 		return TO_FILE
 	return DRAFT
+
+
+def reopen_error(reason: str | None, confirmed: bool, filed: bool) -> str | None:
+	"""Seed 002 延时服务登记表 is signed by 承办人 and 延时人: a change after a signature reopens the record with
+	a reason and clears both signatures, so what is filed is what both signed. A filed record stays as filed."""
+	if filed:
+		return "已备案的登记表不能重新打开"
+	if not confirmed:
+		return "登记表还没有人确认或签字，可以直接修改"
+	if len((reason or "").strip()) < 2:
+		return "重新打开须写明理由（确认和签字将被清除，须重新确认和签字）"
+	return None

@@ -14,6 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+# a case's course: status, holder, clock and its requests (set by the case's actions)
+from insurance_hall.rules.case import MANAGED as CASE_FIELDS
+
 # what Frappe writes on every row by itself: never compared
 ROW_META = frozenset(
 	{
@@ -34,12 +37,24 @@ ROW_META = frozenset(
 
 @dataclass(frozen=True)
 class Managed:
-	"""`fields` and `tables` change only through an action; `frozen_once` maps a field or table to the field
-	that, once set on the saved record, freezes it too."""
+	"""What only an action may change on one form.
+
+	`fields` and `tables` change only through an action; `frozen_once` maps a field or table to the field
+	that, once set on the saved record, freezes it too; `frozen_unless` freezes the whole record while the
+	saved value of a field is outside the given values (a sheet sent for approval); `actions_only` says the
+	record is changed only by actions at all ("change": created freely, then only by actions; "all":
+	created by an action too). `message` is what the user is told ("{labels}" names the fields),
+	`field_messages` a better one for a single field, `frozen_message` for a frozen record ("{state}")."""
 
 	fields: tuple[str, ...] = ()
 	tables: tuple[str, ...] = ()
 	frozen_once: Mapping[str, str] = field(default_factory=dict)
+	frozen_unless: tuple[str, frozenset[str]] | None = None
+	actions_only: str = ""
+	message: str = ""
+	field_messages: Mapping[str, str] = field(default_factory=dict)
+	frozen_message: str = ""
+	blank_when_new: bool = False
 
 
 DELAY_SIGNED = (
@@ -56,18 +71,104 @@ DELAY_SIGNED = (
 	"handling_result",
 )
 
+# a complaint's outcome, 查实 and signatures (附件1, 总结分析表)
+COMPLAINT_OUTCOME = (
+	"outcome",
+	"satisfied",
+	"closed_on",
+	"found_true",
+	"deduction",
+	"found_true_by",
+	"found_true_on",
+	"handler_signed_at",
+	"reviewer_signed_at",
+	"leader_signed_at",
+)
+
+# what the 经办人 signed on the 总结分析表
+COMPLAINT_SIGNED = (
+	"visit_by",
+	"visit_time",
+	"visit_solved",
+	"visit_satisfied",
+	"supervision_measures",
+	"summary_analysis",
+	"summary_handler",
+	"summary_reviewer",
+	"summary_leader",
+)
+
+# a booking as booked, and its course
+BOOKING_FIELDS = (
+	"channel",
+	"applicant_name",
+	"contact_phone",
+	"id_number",
+	"booking_date",
+	"slot_time",
+	"window",
+	"service_matter",
+	"status",
+	"receiver",
+	"received_at",
+	"on_duty",
+	"handler",
+	"handled_at",
+)
+
+ACTION = "只能通过本表的办理操作改变，不能直接修改、添加或删除"
+
 MANAGED: dict[str, Managed] = {
 	"Hall Case": Managed(
+		fields=CASE_FIELDS,
 		tables=("steps",),
 		frozen_once={"materials": "accepted_on", "department": "accepted_on"},
+		field_messages={"due_date": "办结期限由系统按工作日自动计算，不能手工修改；确需延长的，请申请延期"},
 	),
-	"Refusal Sheet": Managed(tables=("steps", "levels")),
+	"Refusal Sheet": Managed(
+		fields=("workflow_state", "docstatus"),
+		tables=("steps", "levels"),
+		frozen_unless=("workflow_state", frozenset({"草稿", "退回补充", ""})),
+		field_messages={
+			"workflow_state": "审批状态只能通过审批操作改变，不能直接修改",
+			"docstatus": "审批状态只能通过审批操作改变，不能直接修改",
+		},
+		frozen_message="该事项处于“{state}”状态，不能修改",
+	),
+	"Hall Complaint": Managed(
+		fields=COMPLAINT_OUTCOME,
+		blank_when_new=True,
+		frozen_once=dict.fromkeys(COMPLAINT_SIGNED, "handler_signed_at"),
+		field_messages=dict.fromkeys(COMPLAINT_SIGNED, "总结分析表已签字，不能再修改"),
+	),
+	"Complaint Referral": Managed(
+		actions_only="all",
+		message="承办单只能通过“交办”“接收”“办结”操作办理，不能直接新建或修改",
+	),
+	"Hall Rating": Managed(
+		actions_only="change",
+		message="评价记录不能修改：核实、整改和回访请使用相应操作",
+	),
+	"Hall Booking": Managed(
+		fields=BOOKING_FIELDS,
+		frozen_unless=("status", frozenset({"已预约", "已办理", ""})),
+		message="预约已受理，不能直接修改：{labels}。如需改约，请取消后重新预约",
+		frozen_message="该预约为“{state}”，不能再修改；如需办理，请重新预约",
+	),
+	"Booking Bar": Managed(
+		actions_only="all",
+		message="预约限制由系统按爽约次数设置，须通过“解除限制”并写明理由解除",
+	),
+	"Work Calendar": Managed(
+		fields=("national_confirmed", "confirmed_by", "confirmed_on"),
+		message="请使用“确认国务院放假安排”按钮核对本年日历，不能直接修改核对信息",
+	),
 	# a return visit is the visitor's own record: who visited, and which record, never change afterwards
 	"Delay Service Visit": Managed(fields=("record", "visited_by", "window", "citizen_name")),
 	"Delay Service Record": Managed(
 		fields=("handler_confirmed", "handler_confirmed_at", "filed_by", "filed_on"),
 		frozen_once={
-			**{name: "handler_confirmed_at" for name in DELAY_SIGNED},
+			**dict.fromkeys(DELAY_SIGNED, "handler_confirmed_at"),
 			# the citizen signs and ticks their satisfaction: what they signed stays as signed
 			"citizen_confirmation": "citizen_confirmed_at",
 			"citizen_signature": "citizen_confirmed_at",
@@ -113,4 +214,28 @@ def changed(spec: Managed, before: Mapping | None, after: Mapping) -> list[str]:
 
 
 def refusal_message(labels: list[str]) -> str:
-	return f"“{'”“'.join(labels)}”只能通过本表的办理操作改变，不能直接修改、添加或删除"
+	return f"“{'”“'.join(labels)}”{ACTION}"
+
+
+def refusal(spec: Managed, before: Mapping | None, after: Mapping, label=str) -> str | None:
+	"""What a save that is not an action is told, or None when it changes nothing an action owns.
+	`label(fieldname)` gives the field's label as the user reads it."""
+	if spec.actions_only == "all" or (spec.actions_only == "change" and before is not None):
+		return spec.message
+	if before is not None and spec.frozen_unless:
+		state_field, open_states = spec.frozen_unless
+		state = _value(before.get(state_field))
+		if state not in open_states:
+			return spec.frozen_message.format(state=state)
+	names = changed(spec, before, after)
+	if not names:
+		return None
+	if len(names) == 1 and names[0] in spec.field_messages:
+		return spec.field_messages[names[0]]
+	for name in names:
+		if name in spec.field_messages and name != "docstatus":
+			return spec.field_messages[name]
+	labels = [label(name) for name in names]
+	if spec.message:
+		return spec.message.format(labels="、".join(labels))
+	return refusal_message(labels)

@@ -302,37 +302,10 @@ def duty_message(doc) -> str:
 
 # ---------------------------------------------------------------- a booking once taken
 
-LOCKED_FIELDS = (
-	"channel",
-	"applicant_name",
-	"contact_phone",
-	"id_number",
-	"booking_date",
-	"slot_time",
-	"window",
-	"service_matter",
-	"status",
-	"receiver",
-	"received_at",
-	"on_duty",
-	"handler",
-	"handled_at",
-)
-
 
 def prepare_existing(doc) -> None:
 	"""What was booked stays as booked (rebook = cancel and book again); the status moves only by
 	the actions below; the satisfaction tick is a level of the county's scale."""
-	before = doc.get_doc_before_save()
-	if before and not doc.flags.hall_action:
-		changed = [f for f in LOCKED_FIELDS if str(doc.get(f) or "") != str(before.get(f) or "")]
-		if changed:
-			labels = "、".join(frappe._(doc.meta.get_label(f)) for f in changed)
-			frappe.throw(
-				f"预约已受理，不能直接修改：{labels}。如需改约，请取消后重新预约", frappe.PermissionError
-			)
-		if before.status in (b.CANCELLED, b.NO_SHOW):
-			frappe.throw(f"预约已{before.status}，不能再修改", frappe.PermissionError)
 	check_result(doc)
 
 
@@ -367,8 +340,7 @@ def serve(name: str):
 	doc.status = b.SERVED
 	doc.handler = frappe.session.user
 	doc.handled_at = now()
-	doc.flags.hall_action = True
-	doc.save()
+	records.write(doc)
 	# the applicant's satisfaction tick is the service's rating (好差评), not a second scale
 	rating.from_form_tick(DOCTYPE, doc.name, doc.satisfaction, doc.applicant_name)
 	inbox.close(DOCTYPE, doc.name, frappe.session.user)
@@ -395,9 +367,7 @@ def cancel(name: str, reason: str, phone: str | None = None):
 	doc.cancel_reason = (reason or "").strip() or ("申请人在预约页面取消" if public else "")
 	if not doc.cancel_reason:
 		frappe.throw("请填写取消原因", title="不能取消")
-	doc.flags.hall_action = True
-	doc.flags.ignore_permissions = public
-	doc.save()
+	records.write(doc)
 	if doc.on_duty:
 		inbox.close(DOCTYPE, doc.name, doc.on_duty)
 	return doc
@@ -503,8 +473,7 @@ def bar_if_due(phone_key: str, id_number: str | None, name: str, limit: int, at:
 			"status": b.BARRED,
 		}
 	)
-	bar.flags.hall_action = True
-	bar.insert(ignore_permissions=True)
+	records.write(bar, insert=True)
 	return bar.name
 
 
@@ -521,16 +490,8 @@ def lift_bar(name: str, reason: str):
 	bar.lift_reason = reason.strip()
 	bar.lifted_by = frappe.session.user
 	bar.lifted_on = now()
-	bar.flags.hall_action = True
-	bar.save()
+	records.write(bar)
 	return bar
-
-
-def guard_bar(bar) -> None:
-	"""A bar is set by the no-show job and lifted by the action above; nobody edits it by hand (the
-	admin's write permission is what the lift action checks)."""
-	if not bar.flags.hall_action:
-		frappe.throw("预约限制由系统按爽约次数设置，须通过“解除限制”并写明理由解除", frappe.PermissionError)
 
 
 def who(user: str | None) -> str:

@@ -150,8 +150,7 @@ def register(values: dict, accept_now: bool = False):
 		doc.matter_type, doc.promised_days = matter.matter_type, matter.promised_days
 		fill_materials(doc)
 		apply_acceptance(doc)
-	doc.flags.hall_action = "register"
-	doc.insert()
+	records.write(doc, "register", insert=True)
 	return doc
 
 
@@ -160,7 +159,7 @@ def accept(name: str, seen_modified: str | None = None):
 	doc = lock(name, seen_modified)
 	check_holder(doc, frappe.session.user, (r.INQUIRY,), "受理")
 	apply_acceptance(doc)
-	save(doc, "accept")
+	records.write(doc, "accept")
 	return doc
 
 
@@ -206,7 +205,7 @@ def accept_rongque(name: str, promises: list[dict], seen_modified: str | None = 
 		"容缺受理",
 		f"容缺受理：{'、'.join(missing)} 承诺于 {doc.rongque_promise_date} 前补正；办结期限 {doc.due_date}",
 	)
-	save(doc, "rongque")
+	records.write(doc, "rongque")
 	return doc
 
 
@@ -232,7 +231,7 @@ def supply(name: str, materials: list[str], seen_modified: str | None = None):
 	if doc.status == r.RONGQUE and not r.missing_materials([(m.material, m.received) for m in doc.materials]):
 		doc.status = r.ACCEPTED
 	add_step(doc, "补正材料", f"收到补正材料：{'、'.join(sorted(names))}；办结期限重新计算为 {doc.due_date}")
-	save(doc, "supply")
+	records.write(doc, "supply")
 	return doc
 
 
@@ -248,7 +247,7 @@ def finish(name: str, seen_modified: str | None = None, note: str | None = None)
 	)
 	doc.status = r.DONE
 	add_step(doc, "办结", note or ("按时办结" if doc.on_time else f"超过办结期限（{doc.due_date}）办结"))
-	save(doc, "finish")
+	records.write(doc, "finish")
 	for user in {doc.handler, doc.first_responder}:
 		inbox.close(DOCTYPE, doc.name, user)
 	return doc
@@ -263,7 +262,7 @@ def send_up(name: str, note: str, seen_modified: str | None = None):
 	doc.waiting_higher = 1
 	doc.waiting_since = getdate(today())
 	add_step(doc, "报上级审批", (note or "").strip() or "报上级机关审批")
-	save(doc, "send_up")
+	records.write(doc, "send_up")
 	return doc
 
 
@@ -284,7 +283,7 @@ def back_from_above(name: str, note: str | None = None, seen_modified: str | Non
 		"上级办理完毕",
 		f"{(note or '').strip()}上级办理 {paused} 个工作日不计入时限，办结期限顺延至 {doc.due_date}",
 	)
-	save(doc, "back")
+	records.write(doc, "back")
 	return doc
 
 
@@ -296,7 +295,7 @@ def mark_applicant_delay(name: str, reason: str, seen_modified: str | None = Non
 		frappe.throw("请写明申请人原因（如申请人要求暂缓办理）")
 	doc.applicant_delay = 1
 	add_step(doc, "申请人原因延误", reason.strip())
-	save(doc, "applicant_delay")
+	records.write(doc, "applicant_delay")
 	return doc
 
 
@@ -339,7 +338,7 @@ def refer(name: str, kind: str, department: str, to_user: str | None = None, not
 		kind,
 		f"{kind}至{where}，由 {holder_name(receiver)} 接办；首问负责人 {holder_name(user)}。{(note or '').strip()}",
 	)
-	save(doc, "refer")
+	records.write(doc, "refer")
 	frappe.share.add_docshare(
 		DOCTYPE, doc.name, receiver, read=1, write=1, flags={"ignore_share_permission": True}
 	)
@@ -397,7 +396,7 @@ def request_extension(name: str, reason: str, new_date: str, seen_modified: str 
 		f"申请延期至 {new_due}：{doc.extension_reason}；送 {holder_name(actor)} 审批"
 		+ (f"（{recusal}）" if recusal else ""),
 	)
-	save(doc, "extension")
+	records.write(doc, "extension")
 	inbox.assign(DOCTYPE, doc.name, actor, extension_message(doc), due=doc.due_date)
 	return doc
 
@@ -436,7 +435,7 @@ def decide_extension(name: str, approve: bool, opinion: str | None = None, seen_
 	add_step(
 		doc, "批准延期" if approve else "不批准延期", doc.extension_opinion, behalf=doc.extension_acting_for
 	)
-	save(doc, "extension_decision")
+	records.write(doc, "extension_decision")
 	inbox.close(DOCTYPE, doc.name, user)
 	inbox.notify(
 		DOCTYPE,
@@ -640,7 +639,7 @@ def promise_act(doc, step: ClockStep) -> None:
 			f"退办通知交经办人告知申请人（联系电话 {doc.contact_phone}），并附一次性告知书",
 			user="Administrator",
 		)
-		save(doc, "return")
+		records.write(doc, "return")
 		inbox.assign(
 			DOCTYPE,
 			doc.name,
@@ -657,7 +656,7 @@ def promise_act(doc, step: ClockStep) -> None:
 		f"容缺材料承诺于 {doc.rongque_promise_date} 前补正，请提醒申请人",
 		user="Administrator",
 	)
-	save(doc, "rongque_remind")
+	records.write(doc, "rongque_remind")
 	inbox.assign(
 		DOCTYPE,
 		doc.name,
@@ -682,12 +681,6 @@ def add_step(doc, action: str, note: str, user: str | None = None, behalf: str |
 			"acted_at": now_datetime(),
 		},
 	)
-
-
-def save(doc, action: str) -> None:
-	doc.flags.hall_action = action
-	doc.flags.ignore_permissions = True
-	doc.save()
 
 
 # ---------------------------------------------------------------- refusal sheet started from a case
@@ -730,6 +723,6 @@ def move_to(name: str, from_user: str, to_user: str, behalf: str | None, why: st
 	doc.extension_approver = to_user
 	doc.extension_acting_for = behalf
 	add_step(doc, "代岗交接" if behalf else "返岗交回", why, user=to_user, behalf=behalf)
-	save(doc, "standin")
+	records.write(doc, "standin")
 	if not inbox.hand_over(DOCTYPE, name, from_user, to_user, extension_message(doc)):
 		inbox.assign(DOCTYPE, name, to_user, extension_message(doc), due=doc.due_date)

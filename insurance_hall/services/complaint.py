@@ -37,12 +37,6 @@ OUTCOME_FIELDS = (
 )
 
 
-def acting(doc) -> None:
-	"""Mark `doc` as changed by this service (its controller lets the change through)."""
-	doc.flags.hall_action = True
-	doc.flags.ignore_permissions = True
-
-
 # ---------------------------------------------------------------- the person complained about
 
 
@@ -158,8 +152,7 @@ def issue_referral(complaint: str, department: str, receiver: str | None = None)
 		}
 	)
 	referral.due_provisional = int(is_provisional(getdate(doc.received_at), referral.due_date))
-	acting(referral)
-	referral.insert()
+	records.write(referral, insert=True)
 	if recusal:
 		referral.add_comment("Info", recusal)
 		doc.add_comment("Info", recusal)
@@ -198,8 +191,7 @@ def receive_referral(name: str):
 	if referral.status == c.WAITING:
 		referral.status = c.HANDLING
 		referral.received_at = now_datetime()
-		acting(referral)
-		referral.save()
+		records.write(referral)
 	return referral
 
 
@@ -234,15 +226,13 @@ def close_referral(
 			"is_overdue": 0,
 		}
 	)
-	acting(referral)
-	referral.save()
+	records.write(referral)
 	inbox.close(REFERRAL, referral.name, user)
 	complaint = frappe.get_doc(COMPLAINT, referral.complaint)
 	complaint.outcome = c.outcome(False, solved, getdate(now), getdate(referral.due_date))
 	complaint.satisfied = satisfied or ""
 	complaint.closed_on = getdate(now)
-	acting(complaint)
-	complaint.save()
+	records.write(complaint)
 	inbox.notify(
 		COMPLAINT,
 		complaint.name,
@@ -283,8 +273,7 @@ def record_finding(name: str, found_true: bool):
 	doc.deduction = c.deduction_for(channels(), doc.channel) if found_true else 0
 	doc.found_true_by = frappe.session.user if found_true else None
 	doc.found_true_on = getdate(today()) if found_true else None
-	acting(doc)
-	doc.save()
+	records.write(doc)
 	return doc
 
 
@@ -303,8 +292,7 @@ def sign_summary(name: str, role: str):
 	if role == "handler" and not ((doc.summary_analysis or "").strip() and doc.visit_time):
 		frappe.throw("请先填写回访情况和总结分析，再签字")
 	doc.set(f"{role}_signed_at", now_datetime())
-	acting(doc)
-	doc.save()
+	records.write(doc)
 	doc.add_comment("Info", f"{dict(c.SIGNERS)[role]} {user} 在总结分析表上签字")
 	inbox.close(COMPLAINT, doc.name, user)
 	following = c.next_signer([bool(doc.get(f"{code}_signed_at")) for code, _label in c.SIGNERS])
@@ -368,8 +356,7 @@ def act(doc, step) -> None:
 			due=doc.due_date,
 			urgent=True,
 		)
-	acting(doc)
-	doc.save()
+	records.write(doc)
 
 
 # ---------------------------------------------------------------- stand-ins (services.standins)
@@ -379,8 +366,7 @@ def move_to(name: str, from_user: str, to_user: str, behalf: str | None, why: st
 	doc = frappe.get_doc(REFERRAL, name)
 	doc.receiver = to_user
 	doc.acting_for = behalf
-	acting(doc)
-	doc.save()
+	records.write(doc)
 	doc.add_comment("Info", why)
 	if not inbox.hand_over(REFERRAL, name, from_user, to_user, referral_message(doc)):
 		inbox.assign(REFERRAL, name, to_user, referral_message(doc), due=doc.due_date)
@@ -411,7 +397,6 @@ def recused_signer(doc, code: str) -> str | None:
 		)
 		return None
 	doc.set(f"summary_{code}", leader)
-	acting(doc)
-	doc.save()
+	records.write(doc)
 	doc.add_comment("Info", recusal_note(who_is(person), who_is(leader)))
 	return leader

@@ -44,7 +44,7 @@ class Deadline:
 
 def _case_write(doc, note: str) -> None:
 	case.add_step(doc, RECOUNT, note, user="Administrator")
-	case.save(doc, RECOUNT)
+	records.write(doc, RECOUNT)
 
 
 def _refusal_write(doc, note: str) -> None:
@@ -59,12 +59,11 @@ def _refusal_write(doc, note: str) -> None:
 			"acted_at": now_datetime(),
 		},
 	)
-	refusal.save(doc, RECOUNT, doc.docstatus)
+	records.write(doc, RECOUNT)
 
 
 def _referral_write(doc, note: str) -> None:
-	complaint.acting(doc)
-	doc.save()
+	records.write(doc, RECOUNT)
 	doc.add_comment("Info", note)
 
 
@@ -163,9 +162,7 @@ def confirm_year(year: int) -> int:
 	doc.national_confirmed = 1
 	doc.confirmed_by = frappe.session.user
 	doc.confirmed_on = now_datetime()
-	doc.flags.hall_action = "确认国务院放假安排"
-	doc.flags.ignore_permissions = True
-	doc.save()
+	records.write(doc, "确认国务院放假安排")
 	doc.add_comment("Info", f"已按国务院办公厅放假安排通知核对{year}年的放假和调休上班日")
 	return recount_provisional()
 

@@ -10,6 +10,7 @@ from frappe.utils import get_fullname, getdate, now_datetime, today
 
 from insurance_hall.rules import delay as d
 from insurance_hall.rules.rating import is_bad, rating_error
+from insurance_hall.rules.roles import RECORDS
 from insurance_hall.services import inbox, rating, records
 from insurance_hall.services.rating import rating_scale
 from insurance_hall.services.routing import acting_for_today
@@ -135,8 +136,39 @@ def confirm_handler(name: str, seen_modified: str | None = None):
 		return doc
 	doc.handler_confirmed = 1
 	doc.handler_confirmed_at = now_datetime()
-	doc.flags.hall_action = True
-	doc.save()
+	records.write(doc)
+	return doc
+
+
+def reopen(name: str, reason: str, seen_modified: str | None = None):
+	"""重新打开: the handler (or 综合科) changes a confirmed or signed record: the reason goes on the record,
+	and both confirmations are cleared, to be given again on what it now says."""
+	doc = lock(name, seen_modified)
+	if frappe.session.user != doc.handler and RECORDS not in frappe.get_roles():
+		frappe.throw(
+			f"只有承办人 {get_fullname(doc.handler)} 或综合科可以重新打开这张登记表", frappe.PermissionError
+		)
+	error = d.reopen_error(
+		reason, bool(doc.handler_confirmed or doc.citizen_confirmation), doc.docstatus == 1
+	)
+	if error:
+		frappe.throw(error, title="不能重新打开")
+	was_waiting = doc.status == d.TO_FILE
+	for field in (
+		"handler_confirmed_at",
+		"citizen_confirmation",
+		"citizen_signature",
+		"signed_copy",
+		"citizen_confirmed_at",
+	):
+		doc.set(field, None)
+	doc.handler_confirmed = 0
+	records.write(doc, "重新打开")
+	doc.add_comment("Info", f"重新打开：{reason.strip()}。承办人确认和延时人签字已清除，须重新确认和签字。")
+	if was_waiting:
+		officer = records_officer()
+		if officer:
+			inbox.close(DOCTYPE, doc.name, officer)
 	return doc
 
 
@@ -149,10 +181,8 @@ def file(name: str, seen_modified: str | None = None):
 		frappe.throw("只有综合科可以为延时服务登记表备案", frappe.PermissionError)
 	doc.filed_by = frappe.session.user
 	doc.filed_on = now_datetime()
-	doc.flags.hall_action = True
 	# the platform's check was made above (DocPerm "submit"): filing writes no field the clerk wrote
-	doc.flags.ignore_permissions = True
-	doc.submit()
+	records.write(doc, "备案", submit=True)
 	# the citizen signed the tick: it is the service's rating (好差评), not a second scale
 	rating.from_form_tick(DOCTYPE, doc.name, doc.satisfaction, doc.citizen_name)
 	inbox.close(DOCTYPE, doc.name, frappe.session.user)

@@ -1,14 +1,24 @@
-"""Taking hold of one record for an action: the one row lock every form's service uses.
+"""The one action pipeline of every hall form: take hold of the record, append its trail line, write it.
 
-The row is locked for the rest of the transaction, so two people acting on the same record at once
-take turns; the second is refused when the record changed since they loaded it (the `modified` they
-saw), and nothing is half-done.
+An action of a form's service runs, in this order:
+
+1. `lock`: the row is locked for the rest of the transaction, so two people acting on the same record at
+   once take turns; the second is refused when the record changed since they loaded it (the `modified`
+   they saw), and nothing is half-done;
+2. the service's rule decides whether this user may do this now (a pure function of `rules/`);
+3. the service changes the record's fields;
+4. `trail`: one line of the record's trail (who, on whose behalf, what, when);
+5. `write`: the save, marked with the one flag `hall_action` (the base controller `HallRecord` lets the
+   form's managed fields and tables through only on such a save, `rules/managed.py`);
+6. the service tells people through the one inbox (`services/inbox.py`).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import frappe
-from frappe.utils import get_datetime
+from frappe.utils import get_datetime, now_datetime
 
 
 class RecordChanged(frappe.ValidationError):
@@ -23,3 +33,29 @@ def lock(doctype: str, name: str, what: str, seen_modified: str | None = None):
 	if seen_modified and get_datetime(seen_modified) != get_datetime(current):
 		frappe.throw(f"该{what}已被他人处理或修改，请刷新后查看最新状态", RecordChanged, title="单据已变化")
 	return frappe.get_doc(doctype, name)
+
+
+def trail(doc, row: dict[str, Any], table: str = "steps", at_field: str = "acted_at") -> None:
+	"""One line of the record's trail, stamped with the time of the action."""
+	doc.append(table, {**row, at_field: now_datetime()})
+
+
+def write(doc, action: str | bool = True, *, submit: bool = False, insert: bool = False):
+	"""The action's one write. The service checked who may act before calling it, so the platform's own
+	permission check is not repeated (it would refuse, say, a citizen's cancellation on the public page)."""
+	doc.flags.hall_action = action or True
+	doc.flags.ignore_permissions = True
+	if insert:
+		doc.insert()
+	elif submit and doc.docstatus == 0:
+		doc.submit()
+	else:
+		doc.save()
+	return doc
+
+
+def mark(doc, action: str | bool = True) -> None:
+	"""For an action whose write is a platform call made elsewhere (a Workflow transition): the same
+	flag, so the base controller knows the change is this action's."""
+	doc.flags.hall_action = action or True
+	doc.flags.ignore_permissions = True

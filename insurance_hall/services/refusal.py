@@ -42,7 +42,7 @@ def act(
 	transition = workflow_transition(doc, action, user)
 	apply(doc, action, (opinion or "").strip(), by_meeting, answer or {})
 	doc.workflow_state = transition.next_state
-	save(doc, action, next_docstatus(transition.next_state))
+	records.write(doc, action, submit=next_docstatus(transition.next_state) == 1)
 	after_action(doc, action, user)
 	return doc
 
@@ -240,15 +240,6 @@ def add_step(
 	)
 
 
-def save(doc, action: str, docstatus: int) -> None:
-	doc.flags.hall_action = action
-	doc.flags.ignore_permissions = True
-	if doc.docstatus == 0 and docstatus == 1:
-		doc.submit()
-	else:
-		doc.save()
-
-
 # ---------------------------------------------------------------- telling people
 
 
@@ -318,7 +309,7 @@ def deadline_act(doc, step) -> None:
 		remind(doc)
 	if step.escalate:
 		escalate_overdue(doc)
-	save(doc, "deadline", doc.docstatus)
+	records.write(doc, "deadline")
 	if step.escalate:
 		assign(doc, doc.current_approver, approval_message(doc))
 
@@ -358,6 +349,6 @@ def move_to(name: str, from_user: str, to_user: str, behalf: str | None, why: st
 	doc.current_approver = to_user
 	doc.acting_for = behalf
 	add_step(doc, r.STANDIN_TAKEOVER if behalf else r.STANDIN_RETURN, why, user=to_user, behalf=behalf or "")
-	save(doc, "standin", doc.docstatus)
+	records.write(doc, "standin")
 	if not inbox.hand_over(DOCTYPE, name, from_user, to_user, approval_message(doc)):
 		assign(doc, to_user, approval_message(doc))

@@ -1,12 +1,10 @@
 # Copyright (c) 2026, insurance_hall developers
 # For license information, please see license.txt
 
-from frappe.model.document import Document
-
-from insurance_hall.services import booking
+from insurance_hall.hall_record import HallRecord
 
 
-class BookingBar(Document):
+class BookingBar(HallRecord):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -25,6 +23,3 @@ class BookingBar(Document):
 		phone_key: DF.Data | None
 		status: DF.Literal["\u9650\u5236\u4e2d", "\u5df2\u89e3\u9664"]
 	# end: auto-generated types
-
-	def validate(self) -> None:
-		booking.guard_bar(self)

@@ -38,22 +38,12 @@ class ComplaintReferral(HallRecord):
 		status: DF.Literal["\u5f85\u63a5\u6536", "\u529e\u7406\u4e2d", "\u5df2\u529e\u7ed3"]
 
 	# end: auto-generated types
-	def validate(self) -> None:
-		self.guard_direct_change()
-
 	def complainant_for_print(self) -> dict:
 		"""诉求人 and 联系方式 for the printed 附件2: only for a user who may read them on the register."""
 		return service.complainant_visible_to_user(self.complaint)
 
 	def on_trash(self) -> None:
 		self.guard_delete()
-
-	def guard_direct_change(self) -> None:
-		"""A 承办单 is issued, received and closed only through the complaint service (交办, 接收, 办结)."""
-		if not self.flags.hall_action:
-			frappe.throw(
-				"承办单只能通过“交办”“接收”“办结”操作办理，不能直接新建或修改", frappe.PermissionError
-			)
 
 	def guard_delete(self) -> None:
 		frappe.throw("承办单须留存备查，不能删除", frappe.PermissionError)

@@ -43,6 +43,27 @@ frappe.ui.form.on("Delay Service Record", {
 				frm.dashboard.add_comment(__("承办人和延时人都确认后才能备案"), "yellow", true);
 			}
 		}
+		const signed = doc.handler_confirmed || doc.citizen_confirmation;
+		if (doc.docstatus === 0 && signed && (doc.handler === frappe.session.user || frappe.user.has_role("综合科"))) {
+			frm.add_custom_button(__("重新打开"), () => {
+				frappe.prompt(
+					{ fieldname: "reason", fieldtype: "Small Text", label: __("理由"), reqd: 1 },
+					(values) =>
+						frappe
+							.xcall("insurance_hall.api.delay_service.reopen", {
+								name: doc.name,
+								reason: values.reason,
+								modified: doc.modified,
+							})
+							.then(() => {
+								frappe.show_alert({ message: __("已重新打开：确认和签字已清除"), indicator: "orange" });
+								frm.reload_doc();
+							}),
+					__("重新打开登记表（确认和签字将被清除）"),
+					__("重新打开")
+				);
+			});
+		}
 		if (doc.docstatus === 1 && frappe.user.has_role("综合科")) {
 			frm.add_custom_button(__("登记回访"), () =>
 				frappe.new_doc("Delay Service Visit", { record: doc.name })
@@ -51,8 +72,18 @@ frappe.ui.form.on("Delay Service Record", {
 	},
 });
 
+const CONFIRM = {
+	confirm_handler: [__("确认后登记表内容不能再修改；如需修改，须“重新打开”写明理由并重新签字。"), __("已确认")],
+	file: [__("备案后登记表不能再修改、作废或删除。确认备案？"), __("已备案")],
+};
+
 function act(frm, method) {
-	frappe
-		.xcall(`insurance_hall.api.delay_service.${method}`, { name: frm.doc.name, modified: frm.doc.modified })
-		.then(() => frm.reload_doc());
+	frappe.confirm(CONFIRM[method][0], () =>
+		frappe
+			.xcall(`insurance_hall.api.delay_service.${method}`, { name: frm.doc.name, modified: frm.doc.modified })
+			.then(() => {
+				frappe.show_alert({ message: CONFIRM[method][1], indicator: "green" });
+				frm.reload_doc();
+			})
+	);
 }

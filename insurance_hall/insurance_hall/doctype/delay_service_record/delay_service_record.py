@@ -66,6 +66,14 @@ class DelayServiceRecord(HallRecord):
 
 	def on_trash(self) -> None:
 		self.guard_filed()
+		self.guard_signed_delete()
+
+	def guard_signed_delete(self) -> None:
+		"""What the handler confirmed or the citizen signed is kept: a mistake is put right by reopening."""
+		if self.handler_confirmed or self.citizen_confirmation:
+			frappe.throw(
+				"已确认或签字的登记表不能删除：如有错误，请点“重新打开”写明理由后修改", frappe.PermissionError
+			)
 
 	def guard_filed(self) -> None:
 		"""A filed record is kept as it is: nobody edits, cancels or deletes it."""

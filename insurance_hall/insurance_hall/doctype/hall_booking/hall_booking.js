@@ -45,7 +45,9 @@ frappe.ui.form.on("Hall Booking", {
 			);
 		}
 		if (doc.status === "已预约" && !doc.__islocal) {
-			frm.add_custom_button(__("办理完成"), () => act(frm, "serve", { name: doc.name }));
+			frm.add_custom_button(__("办理完成"), () =>
+				frappe.confirm(__("确认办理完成？办理情况将作为记录保存。"), () => act(frm, "serve", { name: doc.name }))
+			);
 			frm.add_custom_button(__("取消预约"), () => {
 				frappe.prompt({ fieldname: "reason", fieldtype: "Small Text", label: __("取消原因"), reqd: 1 }, (v) =>
 					act(frm, "cancel", { name: doc.name, reason: v.reason })
@@ -66,5 +68,8 @@ function show_free_slots(frm) {
 }
 
 function act(frm, method, args) {
-	frappe.xcall(`insurance_hall.api.booking.${method}`, args).then(() => frm.reload_doc());
+	frappe.xcall(`insurance_hall.api.booking.${method}`, args).then(() => {
+		frappe.show_alert({ message: __("已保存"), indicator: "green" });
+		frm.reload_doc();
+	});
 }

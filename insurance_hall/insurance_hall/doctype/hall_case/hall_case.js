@@ -2,10 +2,22 @@
 
 const CASE_API = "insurance_hall.api.case.";
 
+// what cannot be undone is asked first, and what happened is said (the trail line shows on reload)
+const CONFIRM = {
+	accept: [__("确认受理？受理后开始按工作日计算办结期限，材料和科室不能再改。"), __("已受理")],
+	finish: [__("确认办结？办结后办件不能再办理或修改。"), __("已办结")],
+	back_from_above: [__("确认上级已办理完毕，办件回到本窗口？"), __("已回到本窗口")],
+};
+
 function case_call(frm, method, args) {
-	return frappe
-		.call({ method: CASE_API + method, args: { name: frm.doc.name, modified: frm.doc.modified, ...args } })
-		.then(() => frm.reload_doc());
+	const run = () =>
+		frappe
+			.call({ method: CASE_API + method, args: { name: frm.doc.name, modified: frm.doc.modified, ...args } })
+			.then(() => {
+				if (CONFIRM[method]) frappe.show_alert({ message: CONFIRM[method][1], indicator: "green" });
+				frm.reload_doc();
+			});
+	return CONFIRM[method] ? frappe.confirm(CONFIRM[method][0], run) : run();
 }
 
 function missing_materials(frm) {

@@ -91,7 +91,6 @@ class HallCase(HallRecord):
 		self.validate_help_or_proxy()
 		if self.flags.hall_action:
 			return
-		self.guard_managed_fields()
 		self.guard_holder()
 
 	def set_first_responder(self) -> None:
@@ -123,20 +122,6 @@ class HallCase(HallRecord):
 		error = service.help_or_proxy_error(self)
 		if error:
 			frappe.throw(error, title=_("帮办代办"))
-
-	def guard_managed_fields(self) -> None:
-		before = self.get_doc_before_save()
-		if not before:
-			return
-		if str(self.due_date or "") != str(before.due_date or ""):
-			frappe.throw(
-				_("办结期限由系统按工作日自动计算，不能手工修改；确需延长的，请申请延期"),
-				frappe.PermissionError,
-			)
-		for field in r.MANAGED:
-			if str(self.get(field) or 0) != str(before.get(field) or 0):
-				label = _(self.meta.get_label(field))
-				frappe.throw(f"“{label}”只能通过办件操作改变，不能直接修改", frappe.PermissionError)
 
 	def guard_holder(self) -> None:
 		before = self.get_doc_before_save()

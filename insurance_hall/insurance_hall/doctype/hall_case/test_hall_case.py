@@ -193,7 +193,7 @@ class TestHallCase(IntegrationTestCase):
 		name = w.register()
 		before = self.snapshot(name)
 		response = w.client(w.clerk).update("Hall Case", name, {"status": r.DONE})
-		self.assert_refused_call(name, response, "只能通过办件操作改变")
+		self.assert_refused_call(name, response, "只能通过本表的办理操作改变")
 		self.assertEqual(self.snapshot(name), before)
 
 	def test_rongque_for_a_material_the_matter_does_not_allow_is_refused_naming_it(self):

@@ -78,8 +78,6 @@ class HallComplaint(HallRecord):
 		service.defaults(self)
 
 	def validate(self) -> None:
-		self.guard_outcome_fields()
-		self.guard_signed()
 		self.validate_anonymous()
 		self.validate_spot()
 		self.validate_concerned()
@@ -87,38 +85,6 @@ class HallComplaint(HallRecord):
 
 	def on_trash(self) -> None:
 		self.guard_delete()
-
-	def guard_outcome_fields(self) -> None:
-		"""Outcome, 查实 and signatures change only through the complaint service."""
-		if self.flags.hall_action:
-			return
-		before = self.get_doc_before_save()
-		for field in service.OUTCOME_FIELDS:
-			old = before.get(field) if before else self.meta.get_field(field).default
-			if (self.get(field) or None) != (old or None):
-				frappe.throw(
-					f"“{frappe._(self.meta.get_label(field))}”只能通过办理操作改变，不能直接修改",
-					frappe.PermissionError,
-				)
-
-	def guard_signed(self) -> None:
-		"""Once the 经办人 signed, the 总结分析表 is what they signed."""
-		before = self.get_doc_before_save()
-		if self.flags.hall_action or not before or not before.handler_signed_at:
-			return
-		for field in (
-			"visit_by",
-			"visit_time",
-			"visit_solved",
-			"visit_satisfied",
-			"supervision_measures",
-			"summary_analysis",
-			"summary_handler",
-			"summary_reviewer",
-			"summary_leader",
-		):
-			if (self.get(field) or None) != (before.get(field) or None):
-				frappe.throw("总结分析表已签字，不能再修改", frappe.PermissionError)
 
 	def validate_anonymous(self) -> None:
 		if self.anonymous:

@@ -134,7 +134,7 @@ class TestRegisterAndRefer(ComplaintTestCase):
 		name = w.complaint()
 		before = w.doc(DT, name)
 		response = w.client(w.handler).update(DT, name, {"outcome": "按时解决"})
-		self.assertRefused(response, "只能通过办理操作改变")
+		self.assertRefused(response, "只能通过本表的办理操作改变")
 		self.assertEqual(str(w.doc(DT, name).modified), str(before.modified))
 		# a 承办单 is not made or edited by hand either
 		response = w.client(w.handler).insert(REF, {"complaint": name, "department": w.department})

@@ -93,12 +93,6 @@ class RefusalSheet(HallRecord):
 		self.carry_over_case()
 		self.set_first_responder()
 
-	def validate(self) -> None:
-		if self.flags.hall_action:
-			return
-		self.guard_state_and_status()
-		self.guard_locked_states()
-
 	def before_update_after_submit(self) -> None:
 		if not self.flags.hall_action:
 			self.guard_decided()
@@ -118,17 +112,6 @@ class RefusalSheet(HallRecord):
 		self.first_responder = frappe.session.user
 		if not self.flags.hall_action:
 			self.workflow_state = r.DRAFT
-
-	def guard_state_and_status(self) -> None:
-		before = self.get_doc_before_save()
-		old_state = before.workflow_state if before else r.DRAFT
-		if (self.workflow_state or r.DRAFT) != old_state or (before and before.docstatus != self.docstatus):
-			frappe.throw("审批状态只能通过审批操作改变，不能直接修改", frappe.PermissionError)
-
-	def guard_locked_states(self) -> None:
-		before = self.get_doc_before_save()
-		if before and before.workflow_state not in EDITABLE_STATES:
-			frappe.throw(f"该事项处于“{before.workflow_state}”状态，不能修改", frappe.PermissionError)
 
 	def guard_decided(self) -> None:
 		frappe.throw("已作出决定的说“不”事项不能修改：答复情况请通过“记录答复”登记", frappe.PermissionError)

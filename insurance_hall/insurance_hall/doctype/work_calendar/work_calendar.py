@@ -3,15 +3,15 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate
 
+from insurance_hall.hall_record import HallRecord
 from insurance_hall.rules.national_calendar import year_error
 from insurance_hall.rules.workdays import calendar_day_errors
 from insurance_hall.services.calendar import clear_calendar_cache
 
 
-class WorkCalendar(Document):
+class WorkCalendar(HallRecord):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -32,7 +32,6 @@ class WorkCalendar(Document):
 	def validate(self) -> None:
 		self.validate_year()
 		self.validate_days()
-		self.guard_confirmation()
 
 	def on_update(self) -> None:
 		clear_calendar_cache()
@@ -44,18 +43,6 @@ class WorkCalendar(Document):
 		error = year_error(self.year)
 		if error:
 			frappe.throw(error, title=_("工作日历有误"))
-
-	def guard_confirmation(self) -> None:
-		"""核对 is an action (确认国务院安排), never a field typed in: it recounts provisional deadlines."""
-		if self.flags.hall_action:
-			return
-		before = self.get_doc_before_save()
-		for field in ("national_confirmed", "confirmed_by", "confirmed_on"):
-			if str(self.get(field) or 0) != str((before.get(field) if before else None) or 0):
-				frappe.throw(
-					_("请使用“确认国务院放假安排”按钮核对本年日历，不能直接修改核对信息"),
-					frappe.PermissionError,
-				)
 
 	def validate_days(self) -> None:
 		errors = calendar_day_errors(self.year, [(getdate(row.date), row.day_type) for row in self.days])
