@@ -40,3 +40,33 @@ def test_a_text_is_checked_for_type_length_and_characters():
 	assert text_error("a\x00b", "备注", 10) == "备注含有无法显示的字符，请重新输入"
 	assert text_error("第一行\n第二行", "备注", 10) is None
 	assert text_error(None, "备注", 10, required=True) == "请填写备注"
+
+
+# ---------------------------------------------------------------- the address the site trusts
+
+
+def test_a_client_reaching_the_site_directly_is_counted_at_its_own_address():
+	"""Issue: a client that sends its own X-Forwarded-For was not limited at all."""
+	from insurance_hall.rules.public_input import LOOPBACK, client_address
+
+	assert client_address("203.0.113.9", "1.2.3.4", LOOPBACK) == "203.0.113.9"
+	assert client_address("203.0.113.9", None, LOOPBACK) == "203.0.113.9"
+
+
+def test_behind_a_trusted_proxy_the_citizen_is_the_nearest_untrusted_hop():
+	from insurance_hall.rules.public_input import LOOPBACK, client_address
+
+	assert client_address("127.0.0.1", "198.51.100.7", LOOPBACK) == "198.51.100.7"
+	# a forged first hop does not help: the proxy appended the real one
+	assert client_address("10.0.0.2", "6.6.6.6, 198.51.100.7", ["10.0.0.0/8"]) == "198.51.100.7"
+	assert client_address("10.0.0.2", "198.51.100.7, 10.0.0.3", ["10.0.0.0/8"]) == "198.51.100.7"
+	# garbage in the header: the proxy itself is what is known
+	assert client_address("127.0.0.1", "not-an-address", LOOPBACK) == "127.0.0.1"
+
+
+def test_one_person_is_one_count_whatever_the_spelling_of_the_phone():
+	from insurance_hall.rules.public_input import limit_identity
+
+	assert limit_identity("138 0013 8000") == limit_identity("+86 13800138000") == "13800138000"
+	assert limit_identity("YY-2026-00001") == "YY-2026-00001"
+	assert limit_identity("") is None and limit_identity(None) is None

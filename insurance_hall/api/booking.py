@@ -16,7 +16,9 @@ from insurance_hall.rules.public_input import text_error
 from insurance_hall.api import public
 from insurance_hall.services import booking
 
-PUBLIC_LIMIT = 20  # booking calls per caller (IP) per 10 minutes; site config booking_rate_limit overrides
+PUBLIC_LIMIT = (
+	20  # booking calls per person (phone, reference) per 10 minutes; site config booking_rate_limit
+)
 
 
 def public_limit() -> int:
@@ -91,7 +93,7 @@ def free_slots(matter: str | None = None, day: str | None = None) -> list[dict]:
 
 # xss_safe: the text is stored as typed and shown escaped (the page sets textContent, the print escapes)
 @frappe.whitelist(allow_guest=True, xss_safe=True, methods=["POST"])
-@public.limited(lambda: public_limit(), 600)
+@public.limited(lambda: public_limit(), 600, per="phone")
 def book(
 	matter: str | None = None,
 	day: str | None = None,
@@ -125,7 +127,7 @@ def book(
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
-@public.limited(lambda: public_limit(), 600)
+@public.limited(lambda: public_limit(), 600, per="reference")
 def cancel_own(reference: str | None = None, phone: str | None = None) -> dict:
 	"""The applicant cancels their own booking: the reference and the phone it was made with."""
 	if frappe.session.user != "Guest":

@@ -51,11 +51,14 @@ def sign_summary(complaint_name: str, role: str) -> dict:
 
 
 def public_limit() -> int:
-	"""Complaints one address may send per hour (site config `complaint_public_rate_limit`, default 10)."""
+	"""Complaints one person (their contact, or an anonymous address) may send per hour (site config
+	`complaint_public_rate_limit`, default 10)."""
 	return frappe.utils.cint(frappe.conf.get("complaint_public_rate_limit")) or 10
 
 
-limited = public.limited(public_limit, 60 * 60, "提交过于频繁，请一小时后再试；如需投诉，请拨打投诉电话")
+limited = public.limited(
+	public_limit, 60 * 60, "提交过于频繁，请一小时后再试；如需投诉，请拨打投诉电话", per="complainant_contact"
+)
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])

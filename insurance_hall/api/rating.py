@@ -15,7 +15,7 @@ def invite(doctype: str, name: str) -> dict:
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
-@public.limited(60, 60)
+@public.limited(20, 60, per="token")
 def submit(
 	token: str | None = None,
 	level: str | None = None,
@@ -37,7 +37,7 @@ def submit(
 
 
 @frappe.whitelist(allow_guest=True, methods=["GET", "POST"])
-@public.limited(60, 60)
+@public.limited(20, 60, per="token")
 def view(token: str | None = None) -> dict:
 	"""What the public page shows for the link: the service rated, the scale, the questions."""
 	return rating.public_view(token)

@@ -69,3 +69,49 @@ def name_error(value, label: str = "姓名", required: bool = True) -> str | Non
 	if not any(ch.isalpha() for ch in str(value)):
 		return f"{label}“{str(value).strip()}”无效，请填写真实姓名"
 	return None
+
+
+# ---------------------------------------------------------------- who is asking: the address the site trusts
+
+# a reverse proxy on the same machine (the bench's nginx) is trusted by default: it sets X-Forwarded-For
+LOOPBACK = ("127.0.0.1", "::1")
+
+
+def _within(address: str, networks: tuple[str, ...] | list[str]) -> bool:
+	import ipaddress
+
+	try:
+		ip = ipaddress.ip_address(address.strip())
+	except ValueError:
+		return False
+	for network in networks:
+		try:
+			if ip in ipaddress.ip_network(str(network).strip(), strict=False):
+				return True
+		except ValueError:
+			continue
+	return False
+
+
+def client_address(peer: str | None, forwarded_for: str | None, trusted: tuple[str, ...] | list[str]) -> str:
+	"""The citizen's address as the site may believe it. The peer of the connection, unless the peer is a
+	proxy the site trusts (`trusted`: addresses or networks); then the nearest address in X-Forwarded-For
+	that is not itself a trusted proxy. A client that sends its own X-Forwarded-For to a site it reaches
+	directly is counted at its own address."""
+	peer = (peer or "").strip() or "0.0.0.0"
+	if not forwarded_for or not _within(peer, trusted):
+		return peer
+	hops = [hop.strip() for hop in str(forwarded_for).split(",") if hop.strip()]
+	for hop in reversed(hops):
+		if not _within(hop, trusted):
+			return hop if _within(hop, ("0.0.0.0/0", "::/0")) else peer
+	return hops[0] if hops and _within(hops[0], ("0.0.0.0/0", "::/0")) else peer
+
+
+def limit_identity(value) -> str | None:
+	"""What a per-person limit counts: a phone number as one person whatever its spelling, any other
+	value (a reference, a rating link) as typed; None when there is nothing to count by."""
+	if value in (None, ""):
+		return None
+	text = str(value).strip()[:200]
+	return normalise_phone(text) or text or None

@@ -126,6 +126,9 @@ class RestClient:
 				}
 				if data is not None:
 					kwargs["json"] = data
+				if getattr(self, "peer", None):
+					# the connection's peer address, as a citizen's phone or a proxy would be seen
+					kwargs["environ_base"] = {"REMOTE_ADDR": self.peer}
 				response = getattr(self.client, method)(path, **kwargs)
 				result["r"] = Response(response.status_code, response.get_data())
 

@@ -14,6 +14,7 @@ from threading import Thread
 from unittest.mock import patch
 
 import frappe
+from frappe.installer import update_site_config
 
 from insurance_hall.rules import booking as b
 from insurance_hall.setup.permissions import HALL_ADMIN, WINDOW_STAFF
@@ -324,6 +325,52 @@ class TestHallBooking(IntegrationTestCase):
 		self.assertEqual(answers[3:], [429, 429])
 		self.assertEqual(flood.status, 429)
 		self.assertIn("请求过于频繁", flood.message)
+		frappe.cache.delete_keys("rl:")
+
+	def test_a_hall_on_one_wifi_address_is_many_citizens_and_a_forged_address_is_one(self):
+		"""One address is not one citizen: each phone has its own count, the address the hall's share;
+		a client that reaches the site directly and sends its own X-Forwarded-For is counted at its own
+		address; behind a proxy the site trusts, the forwarded address counts."""
+		frappe.cache.delete_keys("rl:")
+		wifi = RestClient.guest()
+		wifi.peer = "198.51.100.20"
+		with patch("insurance_hall.api.booking.public_limit", return_value=2):
+			calls = []
+			for i in range(6):  # six citizens on the hall's Wi-Fi, two tries each: none turned away
+				for _ in range(2):
+					calls.append(
+						wifi.call(
+							API + "book",
+							{"matter": MATTER, "day": DAY, "slot": "ab:cd", "phone": f"1370000100{i}"},
+						)
+					)
+			self.assertEqual([r.status for r in calls if r.status == 429], [])
+			self.assertIn("时段", calls[0].message)  # refused for the bad slot, not for the flood
+			# one of them a third time: their own limit, in Chinese
+			third = wifi.call(
+				API + "book", {"matter": MATTER, "day": DAY, "slot": "ab:cd", "phone": "13700001000"}
+			)
+			self.assertEqual(third.status, 429)
+			self.assertIn("请求过于频繁", third.message)
+			# a direct client forging X-Forwarded-For is still counted at its own address (10 per address)
+			forger = RestClient.guest()
+			forger.peer = "203.0.113.66"
+
+			def looks(n: int) -> list[int]:
+				answers = []
+				for i in range(n):
+					forger.extra_headers = {"X-Forwarded-For": f"192.0.2.{i}"}
+					answers.append(forger.call_get(API + "free_slots", {"matter": MATTER, "day": DAY}).status)
+				return answers
+
+			self.assertEqual(looks(11)[-1], 429)
+			# behind a proxy the site trusts, the forwarded address is the citizen
+			frappe.cache.delete_keys("rl:")
+			update_site_config("hall_trusted_proxies", ["203.0.113.0/24"])
+			try:
+				self.assertNotIn(429, looks(11))
+			finally:
+				update_site_config("hall_trusted_proxies", "None")
 		frappe.cache.delete_keys("rl:")
 
 	# ------------------------------------------------------------ served, no-shows, the bar
