@@ -34,8 +34,23 @@ fixtures = [
 
 update_website_context = "insurance_hall.api.website.update_website_context"
 
+# the hall admin tailors the hall's own forms only (services/tailoring.py): each record that tailors a
+# form is checked on every write; nothing changes for any other user
+_TAILORING_GUARD = {
+	event: "insurance_hall.services.tailoring.guard" for event in ("before_insert", "validate", "on_trash")
+}
 doc_events = {
 	"User": {"on_update": "insurance_hall.services.scope.on_user_update"},
+	"Custom Field": _TAILORING_GUARD,
+	"Property Setter": _TAILORING_GUARD,
+	"Print Format": _TAILORING_GUARD,
+	"Notification": _TAILORING_GUARD,
+	"Number Card": _TAILORING_GUARD,
+}
+
+# Customize Form opens for the hall admin on the hall's forms only; for a System Manager it is Frappe's own
+override_doctype_class = {
+	"Customize Form": "insurance_hall.services.tailoring.HallCustomizeForm",
 }
 
 scheduler_events = {

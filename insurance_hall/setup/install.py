@@ -10,6 +10,7 @@ from insurance_hall.setup.fixtures import remove_shipped
 from insurance_hall.setup.permissions import HALL_ROLES
 from insurance_hall.setup.profile import app_doctypes, apply_profile
 from insurance_hall.setup.roles import ensure_roles
+from insurance_hall.setup.tailoring import grant_tailoring, revoke_tailoring
 from insurance_hall.setup.workflow import WORKFLOW_NAME, remove_refusal_workflow
 
 DEFAULT_PROFILE = "default"
@@ -21,6 +22,7 @@ def before_install() -> None:
 
 def after_install() -> None:
 	ensure_roles()
+	grant_tailoring()
 	inbox.ensure_index()
 	apply_default_profile()
 	set_chinese_as_site_language()
@@ -29,6 +31,7 @@ def after_install() -> None:
 
 def after_migrate() -> None:
 	ensure_roles()
+	grant_tailoring()
 	inbox.ensure_index()
 	# a newer national calendar may know a year that was provisional: its deadlines are recounted once
 	deadlines.recount_provisional()
@@ -66,6 +69,7 @@ def before_uninstall() -> None:
 	remove_shipped()
 	inbox.drop_index()
 	remove_customizations()
+	revoke_tailoring()
 	remove_roles()
 
 
@@ -98,4 +102,5 @@ def leftovers() -> int:
 		+ frappe.db.count("Custom Field", {"dt": ("in", names)})
 		+ frappe.db.count("Property Setter", {"doc_type": ("in", names)})
 		+ frappe.db.count("Workflow", {"name": WORKFLOW_NAME})
+		+ frappe.db.count("Custom DocPerm", {"role": ("in", HALL_ROLES)})
 	)
