@@ -88,7 +88,7 @@ def bench_accept(n: int) -> None:
 	plain, full = [], []
 	for i in range(n):
 		doc = frappe.get_doc(case_values(i))
-		doc.flags.case_action = "benchmark"  # a plain insert, without the case's own steps
+		doc.flags.hall_action = "benchmark"  # a plain insert, without the case's own steps
 		t0 = time.perf_counter()
 		doc.insert(ignore_permissions=True)
 		frappe.db.commit()

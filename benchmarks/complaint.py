@@ -104,7 +104,7 @@ def plain_inserts(channel: str) -> None:
 	referral = frappe.get_doc(
 		{"doctype": "Complaint Referral", "complaint": doc.name, "department": DEPARTMENT, "receiver": HEAD}
 	)
-	referral.flags.complaint_action = True
+	referral.flags.hall_action = True
 	referral.insert(ignore_permissions=True)
 
 

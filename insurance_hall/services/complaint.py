@@ -156,8 +156,17 @@ def issue_referral(complaint: str, department: str, receiver: str | None = None)
 	if recusal:
 		referral.add_comment("Info", recusal)
 		doc.add_comment("Info", recusal)
-	# the ToDo below writes "assigned to <receiver>" into the 承办单's timeline: the trail of the hand-over
-	inbox.assign(REFERRAL, referral.name, actor, referral_message(referral), due=referral.due_date)
+	# the ToDo below writes "assigned to <receiver>" into the 承办单's timeline: the trail of the hand-over;
+	# the complaint the handler is looking at says where it went
+	doc.add_comment(
+		"Info",
+		f"已交办{department}（承办单 {referral.name}），接收人 {who_is(actor)}"
+		f"{f'（代 {who_is(behalf)}）' if behalf else ''}，"
+		f"请于 {referral.due_date} 前办结",
+	)
+	inbox.assign(
+		REFERRAL, referral.name, actor, referral_message(referral), due=referral.due_date, doc=referral
+	)
 	return referral
 
 
