@@ -144,3 +144,17 @@ def test_every_report_refuses_without_switching_to_prepared_mode():
 		if path.name.startswith("test_") or path.name == "__init__.py":
 			continue
 		assert f'@refusing("{path.stem}")\ndef execute(' in path.read_text(encoding="utf-8"), path
+
+
+def test_one_month_reader_takes_the_filter_as_shown_and_as_older_links_carry_it():
+	"""The ledgers' month filter reads 2026年 12月 (issue: "a month filter is a date", "bare 4")."""
+	from insurance_hall.rules.period import MONTHS, month_number, named_month
+
+	assert MONTHS[0] == "1月" and MONTHS[-1] == "12月"
+	assert month_number("12月") == month_number(12) == month_number("12") == 12
+	assert month_number("05") == 5
+	assert month_number("13月") is None and month_number("") is None and month_number("x") is None
+	assert named_month(2026, "12月") == (2026, 12)
+	assert named_month("2027年", "2月") == (2027, 2)
+	assert named_month(None, "2026-05-15") == (2026, 5)
+	assert named_month(None, "4") is None

@@ -16,3 +16,30 @@ def month_span(year: int, month: int) -> tuple[date, date] | None:
 def share(part: int, whole: int) -> float:
 	"""A ledger's rate in percent to one decimal (按时办结率, 满意率); nothing counted reads 0."""
 	return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+MONTHS = tuple(f"{m}月" for m in range(1, 13))
+
+
+def month_number(value) -> int | None:
+	"""The month a filter names, as the ledgers' month filter offers it ("12月") or as a number (12,
+	"12", "05"); None when it names none."""
+	text = str(value if value is not None else "").strip().removesuffix("月")
+	if not text.isdigit():
+		return None
+	number = int(text)
+	return number if 1 <= number <= 12 else None
+
+
+def named_month(year, month) -> tuple[int, int] | None:
+	"""(year, month) from a ledger's filters: 年度 and 月份, or a date in the month ("2026-05-15") given
+	as the month alone (the form an older saved filter or a link carries)."""
+	number = month_number(month)
+	text = str(year if year is not None else "").strip().removesuffix("年")
+	if number and text.isdigit():
+		return int(text), number
+	parts = str(month or "").strip()[:10].split("-")
+	if not text and len(parts) == 3 and all(p.isdigit() for p in parts):
+		found = int(parts[0]), int(parts[1])
+		return found if 1 <= found[1] <= 12 else None
+	return None

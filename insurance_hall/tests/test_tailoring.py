@@ -27,6 +27,8 @@ class TestTailoring(IntegrationTestCase):
 		super().setUpClass()
 		cls.admin = make_user("tailor.admin@example.com", HALL_ADMIN)
 		cls.clerk = make_user("tailor.clerk@example.com", WINDOW_STAFF)
+		# what Customize Form writes besides the field (the field order): put back as it was afterwards
+		cls.setters = set(frappe.get_all("Property Setter", {"doc_type": "Hall Case"}, pluck="name"))
 		frappe.db.commit()
 		cls.client = RestClient(cls.admin)
 
@@ -35,6 +37,10 @@ class TestTailoring(IntegrationTestCase):
 		frappe.db.rollback()
 		for name in frappe.get_all("Custom Field", {"dt": "Hall Case", "label": LABEL}, pluck="name"):
 			frappe.delete_doc("Custom Field", name, ignore_permissions=True, force=True)
+		for name in (
+			set(frappe.get_all("Property Setter", {"doc_type": "Hall Case"}, pluck="name")) - cls.setters
+		):
+			frappe.delete_doc("Property Setter", name, ignore_permissions=True, force=True)
 		frappe.clear_cache(doctype="Hall Case")
 		frappe.db.commit()
 		super().tearDownClass()

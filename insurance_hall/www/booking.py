@@ -4,11 +4,13 @@ import frappe
 
 from insurance_hall.rules.booking import ONLINE, parse_channels
 from insurance_hall.rules.clock import time_text
+from insurance_hall.api.website import hall_page
 
 no_cache = 1
 
 
 def get_context(context) -> None:
+	hall_page(context)
 	settings = frappe.get_cached_doc("Hall Settings")
 	context.title = "预约服务"
 	context.no_breadcrumbs = True

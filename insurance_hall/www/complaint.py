@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from insurance_hall.services import public_complaint
+from insurance_hall.api.website import hall_page
 
 no_cache = 1
 
 
 def get_context(context) -> None:
+	hall_page(context)
 	choices = public_complaint.choices()
 	context.no_cache = 1
 	context.show_sidebar = False

@@ -6,11 +6,13 @@ from __future__ import annotations
 import frappe
 
 from insurance_hall.services import rating
+from insurance_hall.api.website import hall_page
 
 no_cache = 1
 
 
 def get_context(context):
+	hall_page(context)
 	context.no_cache = 1
 	context.show_sidebar = False
 	context.title = "服务评价"

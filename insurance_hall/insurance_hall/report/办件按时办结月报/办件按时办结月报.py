@@ -7,14 +7,17 @@ Aggregated in one GROUP BY over the (closed_on, window) index.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Count, Sum
-from frappe.utils import cint, get_first_day, get_last_day, getdate
+from frappe.utils import cint
 from pypika.terms import Case
 
 from insurance_hall.rules import case as r
 from insurance_hall.rules.period import share
+from insurance_hall.services.ledger import month_of
 from insurance_hall.services.scope import visible_departments
 from insurance_hall.services.reports import refusing
 
@@ -25,8 +28,8 @@ TOTAL_LABEL = "合计"
 @refusing("办件按时办结月报")
 def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	filters = filters or {}
-	month = getdate(filters.get("month") or frappe.utils.today())
-	start, end = get_first_day(month), get_last_day(month)
+	start, end = month_of(filters)
+	end = end - timedelta(days=1)  # the last day of the month: closed_on is a date, counted inclusively
 	department = filters.get("department") or None
 	allowed = visible_departments(frappe.session.user, DOCTYPE)
 	if allowed is not None and department and department not in allowed:

@@ -8,7 +8,7 @@ frappe.query_reports["吐槽找茬投诉月度统计"] = {
 			label: __("月份"),
 			fieldtype: "Select",
 			options: "\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12",
-			default: String(new Date().getMonth() + 1),
+			default: `${new Date().getMonth() + 1}月`,
 		},
 		{ fieldname: "department", label: __("所涉及部门"), fieldtype: "Link", options: "Hall Department" },
 		{ fieldname: "window", label: __("所涉及窗口"), fieldtype: "Link", options: "Service Window" },

@@ -15,7 +15,7 @@ from datetime import date
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Count, Sum
-from frappe.utils import cint
+from frappe.utils import cint, get_fullname
 from pypika.terms import Case
 
 from insurance_hall.rules import rating as r
@@ -90,7 +90,12 @@ def _counts(start: date, end: date, window: str | None, scale) -> list[frappe._d
 
 
 def _row(row, scale) -> dict:
-	item = {"window": row.window, "staff": row.staff}
+	# Frappe's User link formatter shows `<field>_full_name` of the row: the person's name, not their e-mail
+	item = {
+		"window": row.window,
+		"staff": row.staff,
+		"staff_full_name": get_fullname(row.staff) if row.staff else "",
+	}
 	for key in ("rated", "satisfied", "bad", "to_check", "to_fix", "not_counted", "named_bad", "visited"):
 		item[key] = cint(row.get(key))
 	for i in range(len(scale)):
