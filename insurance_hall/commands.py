@@ -20,9 +20,11 @@ def _connect(context):
 
 @click.command("apply-hall-profile")
 @click.argument("profile")
+@click.option("--keep-language", is_flag=True, help="不把站点语言从英文改为中文")
 @pass_context
-def apply_hall_profile(context, profile: str):
-	"""Apply a county profile (a shipped key such as yinan, or a path to a JSON file) to the site."""
+def apply_hall_profile(context, profile: str, keep_language: bool = False):
+	"""Apply a county profile (a shipped key such as yinan, or a path to a JSON file) to the site; a site
+	still on English switches to Chinese unless --keep-language."""
 	from insurance_hall.rules.profile import ProfileError, load_profile
 
 	frappe = _connect(context)
@@ -30,6 +32,11 @@ def apply_hall_profile(context, profile: str):
 		from insurance_hall.setup.profile import apply_profile
 
 		changed = apply_profile(load_profile(profile))
+		if not keep_language:
+			from insurance_hall.setup.install import set_chinese_as_site_language
+
+			if set_chinese_as_site_language():
+				click.echo("站点语言已由英文改为中文（保留英文请加 --keep-language）")
 		frappe.db.commit()
 		click.echo(f"已应用县区配置 {profile}：" + "，".join(f"{k} {v}" for k, v in changed.items()))
 	except ProfileError as exc:

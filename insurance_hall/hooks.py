@@ -14,11 +14,11 @@ before_uninstall = "insurance_hall.setup.install.before_uninstall"
 before_tests = "insurance_hall.setup.install.before_tests"
 
 # shipped as fixtures (insurance_hall/fixtures/), synced on install and by every migrate: the refusal
-# sheet's Workflow, its states and actions, the workspace's 我的待办 block and the staff's module profile; the workspace, its number
-# cards and charts are standard records of the module
+# sheet's Workflow, its states and actions, and the workspace's 我的待办 block; the workspace, its number
+# cards and charts are standard records of the module. The staff's module profile is created once (install,
+# migrate when missing) and then the admin's: setup/fixtures.ensure_module_profile
 fixtures = [
 	{"dt": "Custom HTML Block", "filters": [["name", "in", ["我的待办"]]]},
-	{"dt": "Module Profile", "filters": [["name", "in", ["医保经办大厅人员"]]]},
 	{"dt": "Workflow", "filters": [["name", "in", ["说不事项提级管理"]]]},
 	{
 		"dt": "Workflow State",

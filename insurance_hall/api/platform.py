@@ -6,12 +6,19 @@ import frappe
 from frappe import _
 from frappe.utils import get_safe_filters
 
+from insurance_hall.services import records
+
 
 @frappe.whitelist()
 def get_count(doctype: str, filters=None, debug: bool = False, cache: bool = False) -> int:
 	"""Frappe v15's `frappe.client.get_count` counts any DocType for any user, filters included, so it
 	would tell the staff member complained about whether "李四" complained. Here a count is a list query:
-	refused without read permission, and limited to what the user may see."""
+	refused without read permission, and limited to what the user may see. Only the hall's own DocTypes:
+	another app's counts stay as Frappe answers them (HRMS, say, grants select-only permissions)."""
+	if doctype not in records.hall_doctypes():
+		from frappe.client import get_count as frappe_get_count
+
+		return frappe_get_count(doctype, filters=filters, debug=debug, cache=cache)
 	if not frappe.has_permission(doctype, "read"):
 		frappe.throw(f"您没有查看“{_(doctype)}”的权限", frappe.PermissionError)
 	rows = frappe.get_list(

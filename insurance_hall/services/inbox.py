@@ -222,11 +222,13 @@ def waiting_for(user: str, doctypes: list[str] | tuple[str, ...]) -> list[tuple[
 	return [(row.reference_type, row.reference_name) for row in rows]
 
 
-def open_items(user: str, today: date, limit: int = 50) -> dict:
-	"""What waits for `user` across every form: their open ToDos, overdue first (earliest due date
-	first, those without one last), with the totals counted in SQL."""
+def open_items(user: str, today: date, limit: int = 50, doctypes: list[str] | None = None) -> dict:
+	"""What waits for `user` across every form (of `doctypes`, when given: on a site shared with other apps
+	the hall lists its own forms, and counts the rest as `others`): their open ToDos, overdue first
+	(earliest due date first, those without one last), with the totals counted in SQL."""
 	todo = frappe.qb.DocType("ToDo")
-	mine = (todo.allocated_to == user) & (todo.status == "Open")
+	everything = (todo.allocated_to == user) & (todo.status == "Open")
+	mine = everything & todo.reference_type.isin(doctypes) if doctypes else everything
 	total, overdue = (
 		frappe.qb.from_(todo)
 		.select(
@@ -266,7 +268,10 @@ def open_items(user: str, today: date, limit: int = 50) -> dict:
 		}
 		for row in rows
 	]
-	return {"total": total or 0, "overdue": int(overdue or 0), "items": items}
+	others = 0
+	if doctypes:
+		others = (frappe.qb.from_(todo).select(Count("*")).where(everything)).run()[0][0] - (total or 0)
+	return {"total": total or 0, "overdue": int(overdue or 0), "items": items, "others": others}
 
 
 def ensure_index() -> None:

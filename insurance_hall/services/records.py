@@ -21,6 +21,14 @@ import frappe
 from frappe.utils import get_datetime, now_datetime
 
 
+MODULE = "Insurance Hall"
+
+
+def hall_doctypes() -> list[str]:
+	"""The hall's own DocTypes (its module): what the app's Desk features are scoped to on a shared site."""
+	return frappe.get_all("DocType", filters={"module": MODULE}, pluck="name", order_by="name")
+
+
 class RecordChanged(frappe.ValidationError):
 	"""Somebody acted on the record since this user loaded it."""
 

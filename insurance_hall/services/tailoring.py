@@ -10,12 +10,7 @@ from frappe.custom.doctype.customize_form.customize_form import CustomizeForm
 
 from insurance_hall.rules.roles import HALL_ADMIN
 from insurance_hall.rules.tailoring import TAILORING, tailoring_error
-
-MODULE = "Insurance Hall"
-
-
-def hall_doctypes() -> set[str]:
-	return set(frappe.get_all("DocType", filters={"module": MODULE}, pluck="name"))
+from insurance_hall.services import records
 
 
 def check(targets: list[str | None]) -> None:
@@ -24,7 +19,7 @@ def check(targets: list[str | None]) -> None:
 	roles = frappe.get_roles()
 	if HALL_ADMIN not in roles:
 		return
-	error = tailoring_error(targets, hall_doctypes(), roles, HALL_ADMIN)
+	error = tailoring_error(targets, set(records.hall_doctypes()), roles, HALL_ADMIN)
 	if error:
 		frappe.throw(error, frappe.PermissionError, title="不能定制")
 

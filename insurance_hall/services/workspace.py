@@ -17,13 +17,13 @@ from insurance_hall.rules import case as c
 from insurance_hall.rules import rating as rt
 from insurance_hall.rules.period import month_span, share
 from insurance_hall.rules.roles import HALL_ADMIN
-from insurance_hall.services import deadlines, inbox
+from insurance_hall.services import deadlines, inbox, records
 
 
 def work_of(user: str, limit: int = 50) -> dict:
 	"""The open items of `user`, overdue first, each with its form's name in the user's language and
 	the Desk route that opens it."""
-	work = inbox.open_items(user, getdate(nowdate()), limit)
+	work = inbox.open_items(user, getdate(nowdate()), limit, doctypes=records.hall_doctypes())
 	work["notices"] = notices_of(user, getdate(nowdate()))
 	for item in work["items"]:
 		# the list opens the record itself: the message's "链接：http://…" line is for e-mail only

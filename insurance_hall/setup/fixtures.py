@@ -14,10 +14,28 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 STAFF_MODULE_PROFILE = "医保经办大厅人员"
 
 
+# created once and then the hall admin's to change (a fixture would be reset by every migrate)
+MODULE_PROFILE = Path(__file__).resolve().parent / "module_profile.json"
+
+
 def shipped(doctype: str) -> list[str]:
-	"""Names of the records of `doctype` the app ships in its fixtures."""
-	path = FIXTURES / f"{frappe.scrub(doctype)}.json"
+	"""Names of the records of `doctype` the app ships (its fixtures, and the module profile)."""
+	path = MODULE_PROFILE if doctype == "Module Profile" else FIXTURES / f"{frappe.scrub(doctype)}.json"
 	return [row["name"] for row in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def ensure_module_profile() -> int:
+	"""The staff's module profile, created when missing (install, migrate); an existing one, with what the
+	admin changed in it, is left as it is. Returns how many were created."""
+	created = 0
+	for row in json.loads(MODULE_PROFILE.read_text(encoding="utf-8")):
+		if frappe.db.exists("Module Profile", row["name"]):
+			continue
+		values = {k: v for k, v in row.items() if k not in ("modified",)}
+		values["block_modules"] = [{"module": b["module"]} for b in row.get("block_modules", [])]
+		frappe.get_doc(values).insert(ignore_permissions=True)
+		created += 1
+	return created
 
 
 def remove_shipped() -> None:

@@ -6,7 +6,7 @@ import frappe
 
 from insurance_hall.rules.profile import load_profile
 from insurance_hall.services import deadlines, inbox
-from insurance_hall.setup.fixtures import remove_shipped
+from insurance_hall.setup.fixtures import ensure_module_profile, remove_shipped
 from insurance_hall.setup.permissions import HALL_ROLES
 from insurance_hall.setup.profile import app_doctypes, apply_profile
 from insurance_hall.setup.roles import ensure_roles
@@ -22,15 +22,16 @@ def before_install() -> None:
 
 def after_install() -> None:
 	ensure_roles()
+	ensure_module_profile()
 	grant_tailoring()
 	inbox.ensure_index()
 	apply_default_profile()
-	set_chinese_as_site_language()
 	hide_tracebacks()
 
 
 def after_migrate() -> None:
 	ensure_roles()
+	ensure_module_profile()
 	grant_tailoring()
 	inbox.ensure_index()
 	# a newer national calendar may know a year that was provisional: its deadlines are recounted once
@@ -39,6 +40,7 @@ def after_migrate() -> None:
 
 def before_tests() -> None:
 	ensure_roles()
+	set_chinese_as_site_language()  # the test site is the hall's own: its users work in Chinese
 	if not frappe.db.get_single_value("Hall Settings", "profile_key"):
 		apply_default_profile()
 	frappe.db.commit()
@@ -50,14 +52,16 @@ def hide_tracebacks() -> None:
 	frappe.db.set_single_value("System Settings", "allow_error_traceback", 0)
 
 
-def set_chinese_as_site_language() -> None:
-	"""The hall works in Chinese: a site still on the installer's English default switches to zh.
-
-	A site whose language was chosen on purpose (anything but en) keeps it; users keep their own.
-	"""
+def set_chinese_as_site_language() -> bool:
+	"""The hall works in Chinese: a site still on the installer's English default switches to zh, when
+	asked (`apply-hall-profile`, which a county's installer runs; installing the app alone changes nothing
+	on a site shared with other apps). A site whose language was chosen on purpose (anything but en) keeps
+	it; users keep their own. True when it switched."""
 	if (frappe.db.get_single_value("System Settings", "language") or "en") == "en":
 		frappe.db.set_single_value("System Settings", "language", "zh")
 		frappe.db.set_default("lang", "zh")
+		return True
+	return False
 
 
 def apply_default_profile() -> None:
