@@ -1,0 +1,202 @@
+"""月度考评: the monthly 100-point score of a window worker, from the county's own table (pure).
+
+Seed 002 (沂南) 附件《医保服务窗口工作人员考评标准（100分）》: six items of 15 points in two groups
+(服务监督: 服务对象监督, 内部监督, 社会监督; 服务评价: 自我评价, 服务对象评价, 第三方评价) and 加分项 up to 10
+(服务对象表扬 +2, 意见建议被采纳 +3, 表彰 +2); "推行每月一考评和一年一考核相结合"; monthly titles
+"党员示范岗""优秀服务标兵""流动红旗窗口""医保经办服务能手". Seed 004 (开原) 第八条: "每月窗口满意票数最高的评为
+文明窗口，并在月考核中进行加分表彰，对于每月不满意票数最高的，将在月考核中进行扣分并通报".
+
+The table is the county's (its profile's `score`): items, caps, points per event, which complaint channels
+count under which item, which rating levels deduct how much, the titles. A county without one has none.
+Nothing here imports Frappe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+DEDUCT = "deduct"  # the cap, less points per event found (never below 0)
+ENTERED = "entered"  # entered by an evaluator, 0 to the cap (内部检查, 自我评价)
+BONUS = "bonus"  # points per event, all bonus items together up to the table's bonus cap
+KINDS = (DEDUCT, ENTERED, BONUS)
+# where an item's events come from
+SOURCES = ("complaint", "rating", "third_party", "praise", "suggestion", "honour", "")
+
+
+@dataclass(frozen=True)
+class Item:
+	key: str
+	group: str
+	label: str
+	kind: str
+	cap: float = 0.0
+	source: str = ""
+	# event (a complaint channel, a rating level, "表扬"…) → points deducted or added per event
+	per_event: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Table:
+	items: tuple[Item, ...]
+	bonus_cap: float = 0.0
+	titles: tuple[str, ...] = ()
+
+	@property
+	def full_marks(self) -> float:
+		return sum(item.cap for item in self.items if item.kind != BONUS)
+
+
+@dataclass(frozen=True)
+class Line:
+	"""One item of a worker's sheet: its points and how they came about."""
+
+	key: str
+	label: str
+	cap: float
+	points: float
+	events: Mapping[str, int]
+	change: float  # the deduction (negative) or the addition (positive) the events made
+
+
+@dataclass(frozen=True)
+class Sheet:
+	lines: tuple[Line, ...]
+	bonus: float
+	total: float
+
+
+def table_errors(raw: Any) -> list[str]:
+	"""What is wrong with a profile's `score` table, in Chinese; empty when it can be used."""
+	if not isinstance(raw, Mapping):
+		return ["考评表（score）应为对象"]
+	errors: list[str] = []
+	items = raw.get("items")
+	if not isinstance(items, list) or not items:
+		return ["考评表须列出考评项目（items）"]
+	keys: set[str] = set()
+	for i, item in enumerate(items):
+		where = f"考评项目第 {i + 1} 项"
+		if not isinstance(item, Mapping):
+			errors.append(f"{where}应为对象")
+			continue
+		key, kind = item.get("key"), item.get("kind")
+		if not key or not isinstance(key, str):
+			errors.append(f"{where}缺少代码（key）")
+		elif key in keys:
+			errors.append(f"{where}的代码“{key}”重复")
+		else:
+			keys.add(key)
+		if not item.get("label"):
+			errors.append(f"{where}缺少名称（label）")
+		if kind not in KINDS:
+			errors.append(f"{where}的类型应为 {'、'.join(KINDS)} 之一")
+		cap = item.get("cap", 0)
+		if not isinstance(cap, int | float) or cap < 0 or (kind != BONUS and cap <= 0):
+			errors.append(f"{where}的分值（cap）应为正数")
+		if item.get("source", "") not in SOURCES:
+			errors.append(f"{where}的来源（source）应为 {'、'.join(s for s in SOURCES if s)} 之一")
+		per_event = item.get("per_event", {})
+		if not isinstance(per_event, Mapping) or any(
+			not isinstance(v, int | float) or v < 0 for v in per_event.values()
+		):
+			errors.append(f"{where}的每次分值（per_event）应为非负数")
+		if kind in (DEDUCT, BONUS) and not per_event:
+			errors.append(f"{where}须写明每次扣分或加分（per_event）")
+	# one complaint channel counts under one item only (002 names 网上投诉 under two: the county decides)
+	seen: dict[str, str] = {}
+	for item in items:
+		if isinstance(item, Mapping) and item.get("source") == "complaint":
+			for channel in item.get("per_event", {}):
+				if channel in seen:
+					errors.append(
+						f"投诉渠道“{channel}”同时计入“{seen[channel]}”和“{item.get('label')}”，只能计入一项"
+					)
+				seen[channel] = str(item.get("label"))
+	bonus_cap = raw.get("bonus_cap", 0)
+	if not isinstance(bonus_cap, int | float) or bonus_cap < 0:
+		errors.append("加分上限（bonus_cap）应为非负数")
+	return errors
+
+
+def table_of(raw: Mapping | None) -> Table | None:
+	"""The county's table from its profile; None for a county without one (it gets no score)."""
+	if not raw:
+		return None
+	return Table(
+		items=tuple(
+			Item(
+				key=item["key"],
+				group=item.get("group", ""),
+				label=item["label"],
+				kind=item["kind"],
+				cap=float(item.get("cap", 0)),
+				source=item.get("source", ""),
+				per_event={str(k): float(v) for k, v in item.get("per_event", {}).items()},
+			)
+			for item in raw["items"]
+		),
+		bonus_cap=float(raw.get("bonus_cap", 0)),
+		titles=tuple(raw.get("titles", ())),
+	)
+
+
+def entered_error(item: Item, value: Any, closed: bool = False) -> str | None:
+	"""An evaluator's entry for an entered item (内部监督, 自我评价): a number from 0 to its cap, and only
+	while the month is open."""
+	if closed:
+		return "本月考评已确认，不能再修改；确需更正的，请先写明理由重新打开"
+	if item.kind != ENTERED:
+		return f"“{item.label}”由系统按记录计算，不能手工填写"
+	try:
+		number = float(value)
+	except (TypeError, ValueError):
+		return f"“{item.label}”的得分应为数字"
+	if not 0 <= number <= item.cap:
+		return f"“{item.label}”的得分应在 0 到 {_fmt(item.cap)} 分之间"
+	return None
+
+
+def line_of(item: Item, events: Mapping[str, int], entered: float | None = None) -> Line:
+	"""One item: a deduct item loses points per event down to 0 (002: "每查实一次扣3分"); an entered item is
+	what the evaluator entered; a bonus item adds points per event (capped with the others by the table)."""
+	counted = {event: int(n) for event, n in events.items() if n and event in item.per_event}
+	change = sum(item.per_event[event] * n for event, n in counted.items())
+	if item.kind == DEDUCT:
+		points = max(0.0, item.cap - change)
+		return Line(item.key, item.label, item.cap, round(points, 2), counted, -round(item.cap - points, 2))
+	if item.kind == ENTERED:
+		return Line(item.key, item.label, item.cap, round(float(entered or 0), 2), {}, 0.0)
+	return Line(item.key, item.label, item.cap, round(change, 2), counted, round(change, 2))
+
+
+def sheet_of(
+	table: Table, events: Mapping[str, Mapping[str, int]], entered: Mapping[str, float] | None = None
+) -> Sheet:
+	"""A worker's month: each item's line, the bonus (all bonus items together, up to the table's cap) and
+	the total. `events[item.key]` counts the month's events of that item (complaints found true by channel,
+	ratings by level…); `entered[item.key]` is an evaluator's entry."""
+	entered = entered or {}
+	lines = tuple(line_of(item, events.get(item.key, {}), entered.get(item.key)) for item in table.items)
+	base = sum(line.points for line, item in zip(lines, table.items, strict=True) if item.kind != BONUS)
+	bonus = min(
+		table.bonus_cap,
+		sum(line.points for line, item in zip(lines, table.items, strict=True) if item.kind == BONUS),
+	)
+	return Sheet(lines, round(bonus, 2), round(base + bonus, 2))
+
+
+def best_and_worst(votes: Iterable[tuple[str, int, int]]) -> tuple[list[str], list[str]]:
+	"""004 第八条: the windows with the most satisfied votes (文明窗口) and those with the most dissatisfied
+	votes of the month, from (window, satisfied, dissatisfied). Ties share the place; no votes, no window."""
+	rows = list(votes)
+	top = max((s for _w, s, _d in rows), default=0)
+	bottom = max((d for _w, _s, d in rows), default=0)
+	best = sorted(w for w, s, _d in rows if top and s == top)
+	worst = sorted(w for w, _s, d in rows if bottom and d == bottom)
+	return best, worst
+
+
+def _fmt(number: float) -> str:
+	return str(int(number)) if float(number).is_integer() else str(number)

@@ -1,0 +1,160 @@
+"""月度考评 (pure): seed 002's table, counted the way the seed says, and 004's best and worst windows."""
+
+from insurance_hall.rules.score import (
+	best_and_worst,
+	entered_error,
+	sheet_of,
+	table_errors,
+	table_of,
+)
+
+# 002 沂南 附件《医保服务窗口工作人员考评标准（100分）》, as a county profile's `score` would carry it.
+# "局长信箱、电话投诉、网上投诉受理后,每查实一次扣3分" (服务对象监督) and "电话、行风热线、12345市民电话、
+# 微信公众号、网上投诉每查实一次扣5分" (社会监督) both name 网上投诉: a channel counts under one item, here the first.
+YINAN = {
+	"items": [
+		{
+			"key": "client",
+			"group": "服务监督",
+			"label": "服务对象监督",
+			"kind": "deduct",
+			"cap": 15,
+			"source": "complaint",
+			"per_event": {"局长信箱": 3, "电话投诉": 3, "网上投诉": 3},
+		},
+		{"key": "internal", "group": "服务监督", "label": "内部监督", "kind": "entered", "cap": 15},
+		{
+			"key": "social",
+			"group": "服务监督",
+			"label": "社会监督",
+			"kind": "deduct",
+			"cap": 15,
+			"source": "complaint",
+			"per_event": {"行风热线": 5, "12345市民电话": 5, "微信公众号": 5},
+		},
+		{"key": "self", "group": "服务评价", "label": "自我评价", "kind": "entered", "cap": 15},
+		{
+			"key": "rated",
+			"group": "服务评价",
+			"label": "服务对象评价",
+			"kind": "deduct",
+			"cap": 15,
+			"source": "rating",
+			"per_event": {"基本满意": 0.5, "不满意": 1},
+		},
+		{
+			"key": "third",
+			"group": "服务评价",
+			"label": "第三方评价",
+			"kind": "deduct",
+			"cap": 15,
+			"source": "third_party",
+			"per_event": {"基本满意": 3, "不满意": 5},
+		},
+		{
+			"key": "praise",
+			"group": "加分项",
+			"label": "服务对象表扬",
+			"kind": "bonus",
+			"source": "praise",
+			"per_event": {"书面表扬": 2},
+		},
+		{
+			"key": "suggestion",
+			"group": "加分项",
+			"label": "意见建议",
+			"kind": "bonus",
+			"source": "suggestion",
+			"per_event": {"采纳": 3},
+		},
+		{
+			"key": "honour",
+			"group": "加分项",
+			"label": "表彰",
+			"kind": "bonus",
+			"source": "honour",
+			"per_event": {"荣誉": 2},
+		},
+	],
+	"bonus_cap": 10,
+	"titles": ["党员示范岗", "优秀服务标兵", "流动红旗窗口", "医保经办服务能手"],
+}
+
+
+def test_the_yinan_table_is_a_hundred_points_with_ten_of_bonus():
+	"""002: "医保服务窗口工作人员考评标准（100分）": six items of 15, 加分项 10."""
+	assert table_errors(YINAN) == []
+	table = table_of(YINAN)
+	assert table.full_marks == 90 and table.bonus_cap == 10
+	assert table.titles[2] == "流动红旗窗口"
+
+
+def test_a_month_without_events_scores_the_entered_items_and_the_caps():
+	table = table_of(YINAN)
+	sheet = sheet_of(table, {}, {"internal": 15, "self": 14})
+	assert sheet.total == 89 and sheet.bonus == 0
+
+
+def test_each_complaint_found_true_deducts_by_its_channel_down_to_zero():
+	"""002: 服务对象监督 "每查实一次扣3分"; 社会监督 "每查实一次扣5分"."""
+	table = table_of(YINAN)
+	sheet = sheet_of(
+		table, {"client": {"网上投诉": 2}, "social": {"12345市民电话": 4}}, {"internal": 15, "self": 15}
+	)
+	lines = {line.key: line for line in sheet.lines}
+	assert lines["client"].points == 9 and lines["client"].change == -6
+	assert (
+		lines["social"].points == 0 and lines["social"].change == -15
+	)  # 4 × 5 = 20, capped at the item's 15
+	assert sheet.total == 15 + 9 + 15 + 0 + 15 + 15
+
+
+def test_ratings_deduct_half_a_point_for_basically_satisfied_and_one_for_dissatisfied():
+	"""002 服务对象评价: "满意不扣分,基本满意每次扣0.5分,不满意每次扣1分"; a rating not on the table (满意)
+	counts nothing."""
+	table = table_of(YINAN)
+	sheet = sheet_of(table, {"rated": {"满意": 40, "基本满意": 3, "不满意": 2}}, {"internal": 15, "self": 15})
+	line = next(line for line in sheet.lines if line.key == "rated")
+	assert line.points == 11.5 and line.events == {"基本满意": 3, "不满意": 2}
+
+
+def test_bonus_items_add_together_up_to_ten():
+	"""002 加分项: 书面表扬 +2, 意见建议被采纳 +3, 荣誉 +2, "10分" in all."""
+	table = table_of(YINAN)
+	small = sheet_of(
+		table, {"praise": {"书面表扬": 1}, "suggestion": {"采纳": 1}}, {"internal": 15, "self": 15}
+	)
+	assert small.bonus == 5 and small.total == 95
+	big = sheet_of(
+		table, {"praise": {"书面表扬": 4}, "suggestion": {"采纳": 2}}, {"internal": 15, "self": 15}
+	)
+	assert big.bonus == 10 and big.total == 100
+
+
+def test_an_entry_above_its_cap_or_for_a_closed_month_or_for_a_counted_item_is_refused():
+	table = table_of(YINAN)
+	internal = next(item for item in table.items if item.key == "internal")
+	rated = next(item for item in table.items if item.key == "rated")
+	assert entered_error(internal, 15) is None and entered_error(internal, "12.5") is None
+	assert entered_error(internal, 16) == "“内部监督”的得分应在 0 到 15 分之间"
+	assert entered_error(internal, -1) == "“内部监督”的得分应在 0 到 15 分之间"
+	assert entered_error(internal, "十") == "“内部监督”的得分应为数字"
+	assert entered_error(internal, 10, closed=True).startswith("本月考评已确认")
+	assert entered_error(rated, 10) == "“服务对象评价”由系统按记录计算，不能手工填写"
+
+
+def test_a_channel_counted_under_two_items_and_a_broken_table_are_told():
+	twice = {**YINAN, "items": [*YINAN["items"][:2], {**YINAN["items"][2], "per_event": {"网上投诉": 5}}]}
+	assert table_errors(twice) == ["投诉渠道“网上投诉”同时计入“服务对象监督”和“社会监督”，只能计入一项"]
+	assert table_errors({"items": []}) == ["考评表须列出考评项目（items）"]
+	assert "考评项目第 1 项的类型应为 deduct、entered、bonus 之一" in table_errors(
+		{"items": [{"key": "a", "label": "甲", "kind": "x", "cap": 15}]}
+	)
+	assert table_of(None) is None  # a county without a score of its own gets none, not 沂南's
+
+
+def test_the_month_s_best_and_worst_windows_by_votes():
+	"""004 第八条: "每月窗口满意票数最高的评为文明窗口…对于每月不满意票数最高的，将在月考核中进行扣分并通报"."""
+	best, worst = best_and_worst([("1", 30, 1), ("2", 42, 0), ("3", 42, 3), ("4", 10, 3)])
+	assert best == ["2", "3"] and worst == ["3", "4"]
+	assert best_and_worst([("1", 0, 0)]) == ([], [])
