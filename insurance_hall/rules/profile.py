@@ -15,6 +15,7 @@ from typing import Any
 from insurance_hall.rules.booking import booking_hours_error, channels_error
 from insurance_hall.rules.chain import APPROVERS, chain_level_errors
 from insurance_hall.rules.delay import HHMM, hours_error, parse_hhmm
+from insurance_hall.rules.score import table_errors
 from insurance_hall.rules.workdays import HOLIDAY, MAKEUP_WORKDAY, calendar_day_errors
 
 SCHEMA_VERSION = 1
@@ -98,6 +99,7 @@ TOP_KEYS = {
 	"roles": False,
 	"custom_fields": False,
 	"property_setters": False,
+	"score": False,
 	"sources": False,
 }
 CHAIN_KEYS = {
@@ -404,6 +406,8 @@ def validate_profile(profile: Any, known_calendars: set[str] | None = None) -> l
 		errors += complaint_channels_errors(profile["complaint_channels"])
 	if "registers" in profile:
 		errors += registers_errors(profile["registers"])
+	if profile.get("score") is not None:
+		errors += [f"score：{error}" for error in table_errors(profile["score"])]
 	errors += calendars_errors(profile.get("calendars", []), known)
 	roles = profile.get("roles", [])
 	if not isinstance(roles, list) or not all(isinstance(r, str) and r.strip() for r in roles):

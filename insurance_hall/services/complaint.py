@@ -22,19 +22,6 @@ from insurance_hall.services.routing import RoutingError, acting_for_today, last
 COMPLAINT = "Hall Complaint"
 REFERRAL = "Complaint Referral"
 CHANNEL = "Complaint Channel"
-# outcome fields of a complaint: written only by this module
-OUTCOME_FIELDS = (
-	"outcome",
-	"satisfied",
-	"closed_on",
-	"found_true",
-	"deduction",
-	"found_true_by",
-	"found_true_on",
-	"handler_signed_at",
-	"reviewer_signed_at",
-	"leader_signed_at",
-)
 
 
 # ---------------------------------------------------------------- the person complained about

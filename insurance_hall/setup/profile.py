@@ -7,6 +7,8 @@ Applying the same profile twice changes nothing: each record is saved only when 
 
 from __future__ import annotations
 
+import json
+
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any
@@ -223,6 +225,9 @@ def apply_settings(profile: Mapping) -> int:
 		doc.rating_levels = []
 		for label, is_bad in wanted_scale:
 			doc.append("rating_levels", {"label": label, "is_bad": is_bad})
+	# the county's score table (月度考评), or none: a county without one is not scored with another's
+	score = profile.get("score")
+	doc.score_table = json.dumps(score, ensure_ascii=False, indent=1) if score else ""
 	wanted_registers = [REGISTERS[code] for code in profile["registers"]]
 	if [r.register for r in doc.registers] != wanted_registers:
 		doc.registers = []
@@ -276,6 +281,7 @@ def _settings_snapshot(doc) -> tuple:
 		(doc.profile_key, doc.default_refusal_chain),
 		tuple((r.label, r.is_bad or 0) for r in doc.rating_levels),
 		tuple(r.register for r in doc.registers),
+		json.loads(doc.score_table) if doc.score_table else None,
 	)
 
 
@@ -345,6 +351,7 @@ def export_profile() -> dict:
 	"""The site's configuration as a profile that `apply_profile` accepts."""
 	settings = frappe.get_single("Hall Settings")
 	codes = {name: code for code, name in REGISTERS.items()}
+	score = {"score": json.loads(settings.score_table)} if settings.score_table else {}
 	return {
 		"schema": SCHEMA_VERSION,
 		"key": settings.profile_key or "exported",
@@ -358,6 +365,7 @@ def export_profile() -> dict:
 		"calendars": export_calendars(),
 		"custom_fields": export_custom_fields(),
 		"property_setters": export_property_setters(),
+		**score,
 	}
 
 

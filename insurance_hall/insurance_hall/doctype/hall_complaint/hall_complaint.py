@@ -8,20 +8,6 @@ from insurance_hall.rules import complaint as c
 from insurance_hall.services import complaint as service
 
 
-# what the 经办人 signs on the 总结分析表 (附件3)
-SUMMARY_FIELDS = (
-	"visit_by",
-	"visit_time",
-	"visit_solved",
-	"visit_satisfied",
-	"supervision_measures",
-	"summary_analysis",
-	"summary_handler",
-	"summary_reviewer",
-	"summary_leader",
-)
-
-
 class HallComplaint(HallRecord):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.

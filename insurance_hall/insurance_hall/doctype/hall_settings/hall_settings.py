@@ -1,12 +1,15 @@
 # Copyright (c) 2026, insurance_hall developers
 # For license information, please see license.txt
 
+import json
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
 
 from insurance_hall.rules.booking import booking_hours_error, channels_error
 from insurance_hall.rules.delay import hours_error, parse_hhmm
+from insurance_hall.rules.score import table_errors
 from insurance_hall.rules.profile import (
 	BOOKING_TIME_SETTINGS,
 	SETTINGS,
@@ -65,13 +68,28 @@ class HallSettings(Document):
 		registers: DF.Table[HallRegister]
 		rongque_enabled: DF.Check
 		rongque_remind_days: DF.Int
+		score_table: DF.Code | None
 
 	# end: auto-generated types
 	def validate(self) -> None:
+		self.validate_score_table()
 		self.validate_thresholds()
 		self.validate_rating_scale()
 		self.validate_hours()
 		self.validate_booking()
+
+	def validate_score_table(self) -> None:
+		"""The admin tailors the county's 月度考评表 here: it must be one the score can be counted from."""
+		if not (self.score_table or "").strip():
+			self.score_table = ""
+			return
+		try:
+			table = json.loads(self.score_table)
+		except ValueError:
+			frappe.throw(_("月度考评表不是有效的 JSON"), title=_("月度考评表有误"))
+		errors = table_errors(table)
+		if errors:
+			frappe.throw("<br>".join(errors), title=_("月度考评表有误"))
 
 	def validate_hours(self) -> None:
 		from insurance_hall.setup.profile import time_text

@@ -1,0 +1,105 @@
+"""窗口工作人员月度考评: each window worker's month on the county's 100-point table (002 沂南 附件《医保服务
+窗口工作人员考评标准（100分）》), counted from the records, with the month's 文明窗口 and the window with the
+most dissatisfied votes (004 开原 第八条). A county without a table of its own is told so.
+
+Counted: see services/score.py. Entered items (内部监督, 自我评价) show as 待录入 until the month's
+evaluation is entered; the total shown is what the records already give.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import frappe
+from frappe import _
+from frappe.utils import get_fullname
+
+from insurance_hall.rules import score as s
+from insurance_hall.services import score as service
+from insurance_hall.services.ledger import month_of
+from insurance_hall.services.reports import refusing
+
+
+@refusing("窗口工作人员月度考评")
+def execute(filters: dict | None = None):
+	table = service.county_table()
+	if table is None:
+		frappe.msgprint(_("本县未配置月度考评表（县区配置 score），不进行月度考评"), indicator="orange")
+		return columns_of(None), []
+	start, end = month_of(filters or {})
+	rows = [
+		row_of(table, person, window, sheet)
+		for person, window, sheet in service.month_sheets(table, start, end, frappe.session.user)
+	]
+	return columns_of(table), rows, None, None, summary(start, end)
+
+
+def row_of(table: s.Table, person: str, window: str | None, sheet: s.Sheet) -> dict:
+	row = {"staff": person, "staff_full_name": get_fullname(person), "window": window}
+	details, waiting = [], []
+	for item, line in zip(table.items, sheet.lines, strict=True):
+		row[item.key] = line.points
+		if item.kind == s.ENTERED:
+			waiting.append(item.label)
+		for event, n in line.events.items():
+			sign = "−" if item.kind == s.DEDUCT else "+"
+			details.append(f"{item.label}·{event} {n} 次 {sign}{item.per_event[event] * n:g}")
+	row["bonus"] = sheet.bonus
+	row["total"] = sheet.total
+	row["waiting"] = "、".join(waiting)
+	row["details"] = "；".join(details)
+	return row
+
+
+def columns_of(table: s.Table | None) -> list[dict]:
+	columns = [
+		{"fieldname": "staff", "label": _("工作人员"), "fieldtype": "Link", "options": "User", "width": 120},
+		{
+			"fieldname": "window",
+			"label": _("窗口"),
+			"fieldtype": "Link",
+			"options": "Service Window",
+			"width": 150,
+		},
+	]
+	for item in table.items if table else ():
+		if item.kind != s.BONUS:
+			columns.append(
+				{
+					"fieldname": item.key,
+					"label": f"{item.label}（{item.cap:g}）",
+					"fieldtype": "Float",
+					"width": 120,
+				}
+			)
+	if table:
+		columns += [
+			{
+				"fieldname": "bonus",
+				"label": f"加分（{table.bonus_cap:g}）",
+				"fieldtype": "Float",
+				"width": 90,
+			},
+			{"fieldname": "total", "label": _("已计得分"), "fieldtype": "Float", "width": 90},
+			{"fieldname": "waiting", "label": _("待录入"), "fieldtype": "Data", "width": 150},
+			{"fieldname": "details", "label": _("扣分、加分依据"), "fieldtype": "Data", "width": 320},
+		]
+	return columns
+
+
+def summary(start: date, end: date) -> list[dict]:
+	best, worst = s.best_and_worst(service.window_votes(start, end))
+	return [
+		{
+			"label": _("文明窗口（满意票最多）"),
+			"value": "、".join(best) or "—",
+			"datatype": "Data",
+			"indicator": "Green",
+		},
+		{
+			"label": _("不满意票最多"),
+			"value": "、".join(worst) or "—",
+			"datatype": "Data",
+			"indicator": "Red",
+		},
+	]
