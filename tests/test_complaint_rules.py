@@ -168,3 +168,15 @@ def test_the_identity_fields_are_at_permlevel_1_for_exactly_those_roles():
 		)
 	)
 	assert not {"complainant_name", "complainant_contact"} & {f["fieldname"] for f in referral["fields"]}
+
+
+def test_a_signed_summary_reopens_only_with_a_reason_and_never_once_the_leader_signed():
+	"""003 附件3 总结分析表: 经办人、审核人、分管领导 sign what they read."""
+	from insurance_hall.rules.complaint import reopen_summary_error
+
+	assert reopen_summary_error("回访记录有误", [True, False, False], False) is None
+	assert reopen_summary_error("", [True, True, False], False).startswith("重新打开须写明理由")
+	assert (
+		reopen_summary_error("x" * 5, [False, False, False], False) == "总结分析表还没有人签字，可以直接修改"
+	)
+	assert reopen_summary_error("回访记录有误", [True, True, True], True).startswith("分管领导已签字")

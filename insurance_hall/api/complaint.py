@@ -50,6 +50,13 @@ def sign_summary(complaint_name: str, role: str) -> dict:
 	return {"name": doc.name, "signed": role}
 
 
+@frappe.whitelist(methods=["POST"])
+def reopen_summary(complaint_name: str, reason: str | None = None, modified: str | None = None) -> dict:
+	"""重新打开总结分析表: with a reason; every signature is cleared."""
+	doc = complaint.reopen_summary(complaint_name, reason or "", modified)
+	return {"name": doc.name}
+
+
 def public_limit() -> int:
 	"""Complaints one person (their contact, or an anonymous address) may send per hour (site config
 	`complaint_public_rate_limit`, default 10)."""

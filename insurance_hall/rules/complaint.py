@@ -155,3 +155,16 @@ def public_complaint_errors(data: Mapping) -> list[str]:
 
 
 PUBLIC_LABELS = {"content": "反映的问题", "complainant_name": "姓名", "complainant_contact": "联系电话"}
+
+
+def reopen_summary_error(reason: str | None, signed: Sequence[bool], leader_signed: bool) -> str | None:
+	"""003 附件3 总结分析表 is signed by 经办人, 审核人 and 分管领导: what they signed is the record. A correction
+	reopens it with a reason, which clears every signature (each signs again what it now says); once the
+	分管领导 has signed, the summary is final."""
+	if not any(signed):
+		return "总结分析表还没有人签字，可以直接修改"
+	if leader_signed:
+		return "分管领导已签字，总结分析表已定稿，不能重新打开"
+	if len((reason or "").strip()) < 2:
+		return "重新打开须写明理由（已有的签字将被清除，须重新签字）"
+	return None

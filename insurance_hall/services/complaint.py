@@ -14,6 +14,7 @@ from frappe.utils import get_url_to_form, getdate, now_datetime, today
 
 from insurance_hall.rules import complaint as c
 from insurance_hall.rules.chain import DEPARTMENT_HEAD
+from insurance_hall.rules.roles import COMPLAINT_HANDLER
 from insurance_hall.services import clock, inbox, records
 from insurance_hall.rules.staffing import recusal_note
 from insurance_hall.services.calendar import is_provisional
@@ -301,6 +302,35 @@ def sign_summary(name: str, role: str):
 			acting_for_today(person, getdate(today())) if person else None,
 			f"“吐槽找茬”总结分析表 {doc.name} 待您以{label}身份签字。",
 		)
+	return doc
+
+
+def reopen_summary(name: str, reason: str, seen_modified: str | None = None):
+	"""重新打开总结分析表: the 投诉处理员 reopens a signed summary with a reason; every signature is cleared and
+	the 经办人 is asked to sign again."""
+	doc = records.lock(COMPLAINT, name, "投诉登记", seen_modified)
+	if not frappe.has_permission(COMPLAINT, "write", doc=doc) or COMPLAINT_HANDLER not in frappe.get_roles():
+		frappe.throw("只有投诉处理员可以重新打开总结分析表", frappe.PermissionError)
+	signed = [bool(doc.get(f"{code}_signed_at")) for code, _label in c.SIGNERS]
+	error = c.reopen_summary_error(reason, signed, bool(doc.leader_signed_at))
+	if error:
+		frappe.throw(error, title="不能重新打开")
+	for code, _label in c.SIGNERS:
+		if doc.get(f"{code}_signed_at"):
+			inbox.close(COMPLAINT, doc.name, doc.get(f"summary_{code}") or "")
+		doc.set(f"{code}_signed_at", None)
+	records.write(doc, "重新打开总结分析表")
+	doc.add_comment(
+		"Info",
+		f"总结分析表重新打开：{reason.strip()}。已有签字已清除，须按经办人、审核人、分管领导顺序重新签字。",
+	)
+	person = recused_signer(doc, c.SIGNERS[0][0])
+	inbox.assign(
+		COMPLAINT,
+		doc.name,
+		acting_for_today(person, getdate(today())) if person else None,
+		f"“吐槽找茬”总结分析表 {doc.name} 已重新打开（{reason.strip()}），请修改后以经办人身份重新签字。",
+	)
 	return doc
 
 

@@ -35,6 +35,9 @@ class Target:
 	fields: dict[str, object]
 	tables: dict[str, str] = field(default_factory=dict)  # table fieldname -> child DocType
 	expected: tuple[str, ...] = ()  # any of these in the message (besides the Chinese check)
+	# delete, rename and cancel: refused for a record the hall keeps; a county calendar is the admin's to
+	# remove (only its confirmation is an action)
+	whole_record: bool = True
 
 
 # ---------------------------------------------------------------- the write paths
@@ -122,7 +125,7 @@ def attempts(t: Target) -> list[tuple[str, Callable[[RestClient], Response]]]:
 		found += field_paths(t, fieldname, value)
 	for table, child in t.tables.items():
 		found += table_paths(t, table, child)
-	return found + record_paths(t)
+	return found + (record_paths(t) if t.whole_record else [])
 
 
 # ---------------------------------------------------------------- the attack
@@ -297,6 +300,108 @@ class TestMisuse(MisuseCase):
 			frappe.db.delete("ToDo", {"reference_name": record})
 			frappe.db.delete("Delay Service Record", {"name": record})
 			frappe.db.delete("Booking Bar", {"id_number": "110101199003074578"})
+			apply_shipped_profile("default")
+			frappe.db.commit()
+
+	def test_a_rating_a_cancelled_booking_and_a_confirmed_calendar(self):
+		"""Rows written as the services leave them (bulk, no hooks), then attacked as their users."""
+		apply_shipped_profile("yinan")
+		clerk = make_user("mu.rated@example.com", WINDOW_STAFF)
+		admin = make_user("mu.caladmin@example.com", HALL_ADMIN)
+		window = make_service_window("误2", a_staff=clerk)
+		now = now_datetime()
+		meta = ["creation", "modified", "owner", "modified_by", "docstatus"]
+		frappe.db.bulk_insert(
+			"Hall Rating",
+			["name", *meta, "staff", "window", "level", "is_bad", "state", "service_date", "channel"],
+			[
+				(
+					"MU-RATING-1",
+					now,
+					now,
+					"Administrator",
+					"Administrator",
+					0,
+					clerk,
+					window,
+					"不满意",
+					1,
+					"待核实",
+					today(),
+					"链接或二维码",
+				)
+			],
+		)
+		frappe.db.bulk_insert(
+			"Hall Booking",
+			[
+				"name",
+				*meta,
+				"status",
+				"channel",
+				"applicant_name",
+				"contact_phone",
+				"booking_date",
+				"slot_time",
+				"window",
+			],
+			[
+				(
+					"MU-BOOKING-1",
+					now,
+					now,
+					"Administrator",
+					"Administrator",
+					0,
+					"已取消",
+					"电话",
+					"王预约",
+					"13700000001",
+					today(),
+					"10:00:00",
+					window,
+				)
+			],
+		)
+		calendar = frappe.get_doc({"doctype": "Work Calendar", "year": 2095}).insert(ignore_permissions=True)
+		frappe.db.set_value(
+			"Work Calendar", calendar.name, {"national_confirmed": 1, "confirmed_by": "Administrator"}
+		)
+		frappe.db.commit()
+		try:
+			self.attack(
+				Target(
+					"Hall Rating",
+					"MU-RATING-1",
+					clerk,
+					{"level": "满意", "state": "不予采纳"},
+					expected=("不能修改", "无权", "权限"),
+				)
+			)
+			self.attack(
+				Target(
+					"Hall Booking",
+					"MU-BOOKING-1",
+					clerk,
+					{"status": "已预约", "slot_time": "11:00:00"},
+					expected=("不能再修改", "无权", "权限"),
+				)
+			)
+			self.attack(
+				Target(
+					"Work Calendar",
+					calendar.name,
+					admin,
+					{"national_confirmed": 0, "confirmed_by": admin},
+					expected=("确认国务院放假安排", "无权", "权限"),
+					whole_record=False,
+				)
+			)
+		finally:
+			frappe.db.rollback()
+			frappe.db.delete("Hall Rating", {"name": "MU-RATING-1"})
+			frappe.db.delete("Hall Booking", {"name": "MU-BOOKING-1"})
+			frappe.db.delete("Work Calendar", {"name": calendar.name})
 			apply_shipped_profile("default")
 			frappe.db.commit()
 

@@ -43,5 +43,21 @@ frappe.ui.form.on("Hall Complaint", {
 				)
 			);
 		}
+		// a signed summary changes only after 重新打开, with a reason: every signature is cleared
+		if (frm.doc.handler_signed_at && !frm.doc.leader_signed_at && frappe.user.has_role("投诉处理员")) {
+			frm.add_custom_button(__("重新打开总结分析表"), () =>
+				frappe.prompt(
+					{ fieldname: "reason", fieldtype: "Small Text", label: __("理由"), reqd: 1 },
+					(values) =>
+						call("reopen_summary", {
+							complaint_name: frm.doc.name,
+							reason: values.reason,
+							modified: frm.doc.modified,
+						}),
+					__("重新打开总结分析表（已有签字将被清除）"),
+					__("重新打开")
+				)
+			);
+		}
 	},
 });

@@ -316,6 +316,19 @@ class TestMisuse(ComplaintTestCase):
 		self.assertRefused(
 			w.call(w.handler, sign, complaint_name=name, role="reviewer"), "不是本表指定的审核人"
 		)
+		# a signed summary is corrected only by reopening it with a reason: the signature goes
+		self.assertRefused(w.client(w.handler).update(DT, name, {"summary_analysis": "改写"}), "已签字")
+		self.assertRefused(w.call(w.handler, "reopen_summary", complaint_name=name, reason=""), "写明理由")
+		self.assertRefused(
+			w.call(w.staff, "reopen_summary", complaint_name=name, reason="回访记录有误"), "投诉处理员"
+		)
+		self.assertTrue(w.doc(DT, name).handler_signed_at)
+		self.assertOk(w.call(w.handler, "reopen_summary", complaint_name=name, reason="回访记录有误"))
+		self.assertFalse(w.doc(DT, name).handler_signed_at)
+		self.assertOk(
+			w.client(w.handler).update(DT, name, {"summary_analysis": "窗口服务用语不规范，已组织培训并回访"})
+		)
+		self.assertOk(w.call(w.handler, sign, complaint_name=name, role="handler"))
 		self.assertOk(w.call(w.reviewer, sign, complaint_name=name, role="reviewer"))
 		self.assertOk(w.call(w.leader, sign, complaint_name=name, role="leader"))
 		doc = w.doc(DT, name)
