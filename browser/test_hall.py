@@ -413,6 +413,11 @@ def test_admin_adds_a_field_to_the_case_and_a_clerk_sees_it(session_for) -> None
 	)
 	s.wait_desk()
 	assert "未找到" not in visible_text(s)
+	# the fields table shows the hall's own labels in Chinese (issue: the admin met "Applicant Name")
+	s.page.locator(".frappe-control[data-fieldname='fields'] .grid-body", has_text="申请人姓名").wait_for(
+		state="visible", timeout=30_000
+	)
+	assert "Applicant Name" not in visible_text(s)
 	# a new row at the end of the fields table: its label, then 更新 (the screen's primary action)
 	s.page.evaluate(
 		"""(label) => {
@@ -518,6 +523,55 @@ def test_citizen_books_online_on_phone(session_for, online_booking) -> None:
 	assert "预约成功，预约编号：" in text
 	assert chosen in text and "号窗口" in text
 	answer.scroll_into_view_if_needed()
+
+
+def test_citizen_finds_a_guide_books_it_and_follows_the_booking(session_for, online_booking) -> None:
+	"""A citizen on a phone finds a matter's 办事指南 from the index, books it from the guide's button (the
+	matter already chosen) and follows the booking by its reference and the phone's last four digits."""
+	citizen = session_for(None, phone=True)
+	page = citizen.page
+	citizen.goto("/guide")
+	page.locator(".ih-dept a", has_text="城乡居民参保登记").first.click()
+	page.wait_for_url("**/guide?matter=*")
+	guide = visible_text(citizen)
+	for text in ("办理时限", "申报材料（一次性告知）", "办公时间", "0539-3227009", "号窗口"):
+		assert text in guide, text
+	assert "@example.com" not in page.content()
+	assert_no_english(citizen, "guide page")
+	page.locator(".ih-actions a", has_text="网上预约办理").click()
+	page.wait_for_function("() => document.querySelectorAll('#ih-day option').length > 0")
+	assert page.locator("#ih-matter").input_value() == "城乡居民参保登记"
+	days = page.locator("#ih-day option").all_inner_texts()
+	chosen = None
+	for day in days:
+		page.locator("#ih-day").select_option(day)
+		page.wait_for_function("() => document.querySelectorAll('#ih-slot option').length > 0")
+		free = page.locator("#ih-slot option:not([disabled])")
+		if free.count():
+			chosen = free.first.get_attribute("value")
+			page.locator("#ih-slot").select_option(chosen)
+			break
+	assert chosen, f"no free slot in {days}"
+	page.locator("#ih-name").fill("赵女士")
+	page.locator("#ih-phone").fill("13905397777")
+	page.locator("#ih-booking-form button[type=submit]").click()
+	answer = page.locator("#ih-answer.alert-success")
+	answer.wait_for(state="visible")
+	reference = re.search(r"预约编号：(\S+)", answer.inner_text()).group(1)
+	# the citizen's own thread: reference and the last four digits
+	citizen.goto("/track")
+	page.locator("#ih-reference").fill(reference.lower())
+	page.locator("#ih-proof").fill("7777")
+	page.locator("#ih-track-form button[type=submit]").click()
+	result = page.locator("#ih-result:not(.ih-error)")
+	result.wait_for(state="visible")
+	assert "预约状态：已预约" in result.inner_text()
+	assert "赵女士" not in result.inner_text()
+	page.locator("#ih-proof").fill("0000")
+	page.locator("#ih-track-form button[type=submit]").click()
+	page.locator("#ih-result.ih-error").wait_for(state="visible")
+	assert "未查到该编号的记录" in page.locator("#ih-result").inner_text()
+	assert_no_english(citizen, "track page")
 
 
 def test_citizen_files_complaint_on_phone(session_for) -> None:

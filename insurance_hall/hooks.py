@@ -9,30 +9,22 @@ export_python_type_annotations = True
 
 before_install = "insurance_hall.setup.install.before_install"
 after_install = "insurance_hall.setup.install.after_install"
+before_migrate = "insurance_hall.setup.install.before_migrate"
 after_migrate = "insurance_hall.setup.install.after_migrate"
 before_uninstall = "insurance_hall.setup.install.before_uninstall"
 before_tests = "insurance_hall.setup.install.before_tests"
 
 # shipped as fixtures (insurance_hall/fixtures/), synced on install and by every migrate: the refusal
-# sheet's Workflow, its states and actions, and the workspace's 我的待办 block; the workspace, its number
-# cards and charts are standard records of the module. The staff's module profile is created once (install,
-# migrate when missing) and then the admin's: setup/fixtures.ensure_module_profile
+# sheet's Workflow and the workspace's 我的待办 block; the workspace, its number cards and charts are
+# standard records of the module. The staff's module profile and the workflow's states and actions (common
+# words another app may own) are created when missing, never overwritten: setup/fixtures.ensure_*
 fixtures = [
 	{"dt": "Custom HTML Block", "filters": [["name", "in", ["我的待办"]]]},
 	{"dt": "Workflow", "filters": [["name", "in", ["说不事项提级管理"]]]},
-	{
-		"dt": "Workflow State",
-		"filters": [["name", "in", ["草稿", "审批中", "退回补充", "已办理", "已说不", "已答复"]]],
-	},
-	{
-		"dt": "Workflow Action Master",
-		"filters": [
-			["name", "in", ["提交审批", "能办", "提级", "确认说不", "退回补充", "重新提交", "记录答复"]]
-		],
-	},
 ]
 
 update_website_context = "insurance_hall.api.website.update_website_context"
+before_request = ["insurance_hall.api.website.guest_language"]
 
 # the hall admin tailors the hall's own forms only (services/tailoring.py): each record that tailors a
 # form is checked on every write; nothing changes for any other user

@@ -138,10 +138,11 @@ free_port() {
 # serve the bench's sites with its gunicorn on 127.0.0.1:PORT, as the bench owner, in the background,
 # the way Frappe serves in production plus Frappe's own middleware for /assets and /files (nginx does
 # that in production); the master's pid goes to PIDFILE. The site is chosen by the Host header.
+# WORKERS (optional) is gunicorn's worker count, 2 unless given.
 start_gunicorn() {
-	local bench=$1 port=$2 pidfile=$3 log=$4
-	as_bench "$bench" bash -c 'cd sites && exec ../env/bin/gunicorn -b "127.0.0.1:$0" -w 2 -t 120 \
-		--pid "$1" "frappe.app:application_with_statics()" --preload' "$port" "$pidfile" >"$log" 2>&1 &
+	local bench=$1 port=$2 pidfile=$3 log=$4 workers=${5:-2}
+	as_bench "$bench" bash -c 'cd sites && exec ../env/bin/gunicorn -b "127.0.0.1:$0" -w "$2" -t 120 \
+		--pid "$1" "frappe.app:application_with_statics()" --preload' "$port" "$pidfile" "$workers" >"$log" 2>&1 &
 	GUNICORN_JOB=$!
 }
 
@@ -236,4 +237,233 @@ check_prerequisites() {
 elapsed() {
 	local seconds=$(($(date +%s) - $1))
 	if [ "$seconds" -ge 60 ]; then printf '%dm%02ds' $((seconds / 60)) $((seconds % 60)); else printf '%ds' "$seconds"; fi
+}
+
+# ---------------------------------------------------------------- a fresh machine (scripts/demo as root)
+# Each step prints one line in Chinese. As root (without --no-install) a missing piece is installed and the
+# line says what runs; otherwise the line names what is missing and the one command that would do it, and
+# SETUP_MISSING becomes 1. Command output goes to $SETUP_LOG, shown (its end) only when a step fails.
+
+SETUP_MISSING=0
+SETUP_CAN_INSTALL=""
+SETUP_LOG=${SETUP_LOG:-/tmp/ih-demo-setup.log}
+BASE_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+# STEP — what the machine needs; SHOWN — the one command that does it; then the command to run here
+setup_need() {
+	local what=$1 shown=$2
+	shift 2
+	if [ -z "$SETUP_CAN_INSTALL" ]; then
+		if [ "$(id -u)" = 0 ]; then
+			echo "缺少：$what；将运行：$shown" >&2
+		else
+			echo "缺少：$what；需以 root 运行：$shown（或 sudo scripts/demo 自动完成）" >&2
+		fi
+		SETUP_MISSING=1
+		return 0
+	fi
+	echo "== $what：$shown"
+	if ! "$@" >>"$SETUP_LOG" 2>&1; then
+		tail -n 15 "$SETUP_LOG" >&2
+		echo "失败：$what；可手动运行：$shown（完整输出：$SETUP_LOG）" >&2
+		SETUP_MISSING=1
+		return 1
+	fi
+}
+
+# the environment a command keeps when it runs as another user: certificates, proxies, pip/uv/npm/yarn
+# settings, the app's IH_* variables, locale (NUL-separated NAME=value)
+passthrough_env() {
+	local name
+	for name in $(compgen -e); do
+		case $name in
+			SSL_CERT_FILE | SSL_CERT_DIR | REQUESTS_CA_BUNDLE | CURL_CA_BUNDLE | NODE_EXTRA_CA_CERTS | GIT_SSL_CAINFO | \
+				GIT_SSL_NO_VERIFY | UV_* | PIP_* | NPM_CONFIG_* | npm_config_* | YARN_* | IH_* | CI | LANG | LC_* | TERM | TZ | TMPDIR | \
+				http_proxy | https_proxy | ftp_proxy | all_proxy | no_proxy | HTTP_PROXY | HTTPS_PROXY | FTP_PROXY | ALL_PROXY | NO_PROXY)
+				printf '%s=%s\0' "$name" "${!name}" ;;
+		esac
+	done
+}
+
+user_home() { getent passwd "$1" | cut -d: -f6; }
+
+# run a command as USER with an explicit environment (HOME, PATH with ~/.local/bin, passthrough_env), from the
+# current directory when USER may enter it, else from USER's home; as that user already, only PATH is added
+as_user() {
+	local user=$1 home
+	shift
+	home=$(user_home "$user")
+	if [ "$(id -u)" = 0 ] && [ "$user" != root ]; then
+		local -a keep
+		mapfile -d '' -t keep < <(passthrough_env)
+		runuser -u "$user" -- env -i HOME="$home" USER="$user" LOGNAME="$user" SHELL=/bin/bash \
+			PATH="$home/.local/bin:$BASE_PATH" "${keep[@]}" \
+			bash -c 'cd "$0" 2>/dev/null || cd "$1" 2>/dev/null || cd /; shift; exec "$@"' "$PWD" "$home" "$@"
+	else
+		PATH="$home/.local/bin:$PATH" "$@"
+	fi
+}
+
+tcp_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+dpkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
+# the Debian packages the demo needs that are missing (MariaDB and Redis only when not running nor installed)
+missing_packages() {
+	local pkg major
+	local -a wanted=(git curl python3-venv python3-dev python3-pip pipx libmariadb-dev pkg-config cron)
+	# Node.js and npm may come from nodesource (whose nodejs brings npm) rather than Debian
+	major=$(node --version 2>/dev/null | sed 's/^v\([0-9]*\).*/\1/')
+	[ -n "$major" ] || wanted+=(nodejs)
+	command -v npm >/dev/null || wanted+=(npm)
+	# PDF: absent from some releases' archives, then only a warning
+	for pkg in wkhtmltopdf fonts-noto-cjk; do
+		apt-cache show "$pkg" >/dev/null 2>&1 && wanted+=("$pkg")
+	done
+	tcp_open 127.0.0.1 3306 || dpkg_installed mariadb-server || wanted+=(mariadb-server)
+	tcp_open 127.0.0.1 6379 || dpkg_installed redis-server || wanted+=(redis-server)
+	for pkg in "${wanted[@]}"; do dpkg_installed "$pkg" || echo "$pkg"; done
+}
+
+apt_install() { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"; }
+
+# how to start / restart a service here: systemctl under systemd, else the init script
+service_cmd() {
+	local action=$1 name=$2
+	if [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
+		echo "systemctl $action $name"
+	elif command -v service >/dev/null && [ -x "/etc/init.d/$name" ]; then
+		echo "service $name $action"
+	else
+		return 1
+	fi
+}
+
+# run `service_cmd` and wait (at most 30 s) until PORT answers on 127.0.0.1
+service_up() {
+	local action=$1 name=$2 port=$3 cmd
+	cmd=$(service_cmd "$action" "$name") || return 1
+	$cmd || return 1
+	for _ in $(seq 1 60); do tcp_open 127.0.0.1 "$port" && return 0; sleep 0.5; done
+	return 1
+}
+
+# MariaDB reads utf8mb4 from the app's file in mariadb.conf.d, and my.cnf (or a file it includes) must include
+# that directory: some packaged my.cnf do not
+MARIADB_CNF=/etc/mysql/mariadb.conf.d/99-insurance-hall.cnf
+mariadb_includes_conf_d() {
+	local file
+	for file in /etc/mysql/my.cnf $(sed -n 's/^!include[[:space:]]\+//p' /etc/mysql/my.cnf 2>/dev/null); do
+		grep -qE '^!includedir[[:space:]]+/etc/mysql/mariadb\.conf\.d/?[[:space:]]*$' "$file" 2>/dev/null && return 0
+	done
+	return 1
+}
+mariadb_write_utf8mb4() {
+	mkdir -p /etc/mysql/mariadb.conf.d
+	printf '%s\n' '# insurance_hall (scripts/demo): Frappe needs utf8mb4' '[mysqld]' \
+		'character-set-client-handshake = FALSE' 'character-set-server = utf8mb4' \
+		'collation-server = utf8mb4_unicode_ci' '' '[mysql]' 'default-character-set = utf8mb4' >"$MARIADB_CNF"
+	mariadb_includes_conf_d || printf '\n!includedir /etc/mysql/mariadb.conf.d/\n' >>/etc/mysql/my.cnf
+}
+
+# a key of the bench's sites/common_site_config.json ("" when absent)
+bench_common_config() {
+	python3 -c 'import json,sys
+try: print(json.load(open(sys.argv[1] + "/sites/common_site_config.json")).get(sys.argv[2]) or "")
+except OSError: print("")' "$1" "$2"
+}
+
+# an admin login with a password for `new-site` (root over the unix socket has none): ih_admin with a new
+# password, for localhost and 127.0.0.1; the login goes to the bench's common_site_config when the bench
+# exists, else to IH_DB_ROOT_USER / IH_DB_ROOT_PASSWORD and IH_SAVE_DB_ROOT for the bench about to be made
+create_db_admin() {
+	local bench=$1 user=ih_admin password host sql=""
+	password=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
+	for host in localhost 127.0.0.1; do
+		sql+="CREATE USER IF NOT EXISTS '$user'@'$host' IDENTIFIED BY '$password'; "
+		sql+="ALTER USER '$user'@'$host' IDENTIFIED BY '$password'; "
+		sql+="GRANT ALL PRIVILEGES ON *.* TO '$user'@'$host' WITH GRANT OPTION; "
+	done
+	IH_DB_ROOT_USER=root IH_DB_ROOT_PASSWORD="" mariadb_query "$sql FLUSH PRIVILEGES; SELECT 1" | grep -q 1 || return 1
+	if is_bench "$bench"; then
+		frappe_cli "$bench" set-config -g root_login "$user" &&
+			frappe_cli "$bench" set-config -g root_password "$password"
+	else
+		export IH_DB_ROOT_USER=$user IH_DB_ROOT_PASSWORD=$password IH_SAVE_DB_ROOT=1
+	fi
+}
+
+# `bench init` of a bench directory that does not exist yet, as USER, with Frappe from FRAPPE_PATH / BRANCH and no
+# Redis of its own (the bench uses the machine's, see bench_use_redis). When it fails or is interrupted, the
+# half-made directory (created by this call) is removed and the error is said in one line.
+init_bench() {
+	local bench=$1 frappe_path=$2 branch=$3 user=$4 log status=0
+	if [ -e "$bench" ]; then
+		echo "$bench 已存在但不是完整的 bench（可能是之前 bench init 失败留下的）：确认无用后运行 rm -rf $bench 再重试" >&2
+		return 1
+	fi
+	log=$(mktemp /tmp/ih-bench-init-XXXXXX.log)
+	chmod 644 "$log"
+	echo "== 以 $user 运行 bench init $bench（Frappe：$frappe_path $branch，需数分钟；输出见 $log）"
+	trap 'rm -rf "'"$bench"'"; echo "bench init 被中断，已删除未完成的 '"$bench"'" >&2; exit 130' INT TERM
+	as_user "$user" bench init --skip-redis-config-generation --frappe-path "$frappe_path" \
+		--frappe-branch "$branch" "$bench" </dev/null >"$log" 2>&1 || status=$?
+	trap - INT TERM
+	if [ "$status" = 0 ] && is_bench "$bench"; then
+		rm -f "$log"
+		return 0
+	fi
+	tail -n 15 "$log" >&2
+	rm -rf "$bench"
+	echo "bench init 失败（退出码 $status，完整输出：$log），已删除未完成的 $bench；修正上面的问题后重新运行 scripts/demo" >&2
+	return 1
+}
+
+# the bench's redis_cache / redis_queue / redis_socketio pointed at the Redis that runs on 127.0.0.1:6379 when
+# what they name does not answer (`bench init` names ports 13000 / 11000 that nothing starts)
+bench_use_redis() {
+	local bench=$1 key url hostport host port
+	local -a dead=()
+	for key in redis_cache redis_queue redis_socketio; do
+		url=$(bench_common_config "$bench" "$key")
+		case $url in unix://*) continue ;; esac
+		hostport=${url#*://}
+		hostport=${hostport##*@}
+		hostport=${hostport%%/*}
+		host=${hostport%:*}
+		port=6379
+		[ "$hostport" != "$host" ] && port=${hostport##*:}
+		[ -n "$url" ] && tcp_open "${host:-127.0.0.1}" "$port" && continue
+		dead+=("$key=${url:-（未设置）}")
+	done
+	if [ ${#dead[@]} = 0 ]; then
+		echo "== Redis：bench 配置的 Redis 在运行"
+		return 0
+	fi
+	if ! tcp_open 127.0.0.1 6379; then
+		echo "Redis 未运行（bench 配置 ${dead[*]}，127.0.0.1:6379 也无人监听）：以 root 运行 apt-get install -y redis-server && $(service_cmd start redis-server || echo 'redis-server --daemonize yes')" >&2
+		return 1
+	fi
+	for key in "${dead[@]}"; do
+		frappe_cli "$bench" set-config -g "${key%%=*}" redis://127.0.0.1:6379 >/dev/null || return 1
+	done
+	echo "== Redis：bench 的 ${dead[*]} 无人监听，改为 redis://127.0.0.1:6379"
+}
+
+# the bench's socket.io server (what the bench's Procfile runs as `bench socketio`, i.e. node apps/frappe/socketio.js
+# from the bench directory) in the background on socketio_port of common_site_config (set to 9000 when absent, so
+# that sites and the server agree); its pid in $SOCKETIO_PID. Returns 2 when the port is taken already.
+start_socketio() {
+	local bench=$1 log=$2 port
+	port=$(bench_common_config "$bench" socketio_port)
+	if [ -z "$port" ]; then
+		port=9000
+		frappe_cli "$bench" set-config -g -p socketio_port 9000 >/dev/null
+	fi
+	SOCKETIO_PORT=$port
+	port_in_use "$port" && return 2
+	as_bench "$bench" node apps/frappe/socketio.js >"$log" 2>&1 &
+	SOCKETIO_PID=$!
+	for _ in $(seq 1 40); do port_in_use "$port" && return 0; sleep 0.25; done
+	return 1
 }

@@ -132,6 +132,13 @@ def test_public_page_input_is_checked():
 	]
 	assert any("匿名" in e for e in c.public_complaint_errors({"content": "窗口态度不好"}))
 	assert any("2000" in e for e in c.public_complaint_errors({"content": "长" * 2001, "anonymous": True}))
+	# what a page sends is text: a list or an object is refused, never stored as its Python spelling
+	assert c.public_complaint_errors({"content": {"x": "窗口态度不好"}, "anonymous": True}) == [
+		"反映的问题格式不正确"
+	]
+	assert c.public_complaint_errors({"content": "窗口态度不好", "complainant_name": ["王"]}) == [
+		"姓名格式不正确"
+	]
 
 
 def test_who_complained_is_read_only_by_handlers_records_and_leaders():

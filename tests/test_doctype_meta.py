@@ -64,7 +64,8 @@ def test_field_is_well_formed(doctype, field):
 		for option in options:
 			assert CJK.search(option) or option in TRANSLATIONS, f"option {option!r} has no Chinese"
 	if field.get("label"):
-		assert field["label"] in TRANSLATIONS, f"label {field['label']!r} of {doctype} has no Chinese"
+		# written in Chinese in the DocType itself: Customize Form and the form builder show the raw label
+		assert CJK.search(field["label"]), f"label {field['label']!r} of {doctype} is not Chinese"
 
 
 def test_field_order_matches_fields():

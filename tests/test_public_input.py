@@ -70,3 +70,22 @@ def test_one_person_is_one_count_whatever_the_spelling_of_the_phone():
 	assert limit_identity("138 0013 8000") == limit_identity("+86 13800138000") == "13800138000"
 	assert limit_identity("YY-2026-00001") == "YY-2026-00001"
 	assert limit_identity("") is None and limit_identity(None) is None
+
+
+def test_the_hall_answers_a_visitor_in_chinese_on_its_own_paths_only():
+	from insurance_hall.rules.public_input import hall_request
+
+	def hall():
+		return ["Hall Booking", "Hall Complaint"]
+
+	assert hall_request("/api/method/insurance_hall.api.booking.book", None, hall)
+	assert hall_request("/api/v2/method/insurance_hall.api.rating.view", None, hall)
+	assert hall_request("/api/resource/Hall%20Booking/HB-1", None, hall)
+	assert hall_request("/api/v2/document/Hall%20Complaint", None, hall)
+	assert hall_request("/api/method/frappe.client.set_value", "Hall Booking", hall)
+	# another app's records and pages keep the language Frappe chose for the visitor
+	assert not hall_request("/api/resource/CRM%20Lead", None, hall)
+	assert not hall_request("/api/method/frappe.client.get_value", "CRM Lead", hall)
+	assert not hall_request("/api/method/frappe.client.get_value", ["Hall Booking"], hall)
+	assert not hall_request("/api/method/crm.api.session.get_users", None, hall)
+	assert not hall_request("/api/resource/", None, hall)

@@ -115,7 +115,9 @@ def book(
 			"service_matter": matter,
 			"booking_date": _text(day, 20, "预约日期", required=True),
 			"slot_time": _slot(slot),
-			"applicant_name": applicant_name if isinstance(applicant_name, str) else _text(applicant_name),
+			"applicant_name": applicant_name
+			if isinstance(applicant_name, str)
+			else _text(applicant_name, 40, "申请人姓名"),
 			"contact_phone": _text(phone, 30, "联系电话", required=True),
 			"id_number": _text(id_number, 30, "身份证号码"),
 			"note": _text(note, 500, "备注"),

@@ -9,6 +9,9 @@ from __future__ import annotations
 import frappe
 from frappe.utils import escape_html
 
+from insurance_hall.rules.public_input import hall_request
+from insurance_hall.services.records import hall_doctypes
+
 LANGUAGE = "zh"
 
 
@@ -27,3 +30,13 @@ def update_website_context(context) -> dict | None:
 		return None
 	bureau = frappe.db.get_single_value("Hall Settings", "bureau_name")
 	return {"brand_html": escape_html(bureau)} if bureau else None
+
+
+def guest_language() -> None:
+	"""hooks.before_request: a visitor calling the hall's methods, or Frappe's REST paths onto the hall's
+	records, is answered in Chinese whatever the phone's language (Frappe's own refusals too: 不允许, not
+	"Not permitted"). Every other request keeps the language Frappe chose."""
+	if frappe.session.user != "Guest" or not getattr(frappe, "request", None):
+		return
+	if hall_request(frappe.request.path, frappe.form_dict.get("doctype"), hall_doctypes):
+		frappe.local.lang = LANGUAGE

@@ -20,3 +20,10 @@ def promise_error(matter_type: str, promised_days: int | None) -> str | None:
 	if matter_type == IMMEDIATE and days > 0:
 		return "即办件当场办结，不应填写承诺办结时限"
 	return None
+
+
+def window_text(window_no: str | None, window_name: str | None = None) -> str:
+	"""A window as the hall's public pages, guides and charts name it: "1号窗口 参保登记窗口"."""
+	if not window_no:
+		return "（未指定窗口）"
+	return f"{window_no}号窗口 {window_name or ''}".strip()

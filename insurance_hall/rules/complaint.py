@@ -137,6 +137,12 @@ LIMITS = {"content": 2000, "complainant_name": 40, "complainant_contact": 40}
 def public_complaint_errors(data: Mapping) -> list[str]:
 	"""What is wrong with a complaint sent from the public page; [] when it may be registered."""
 	errors: list[str] = []
+	for key, label in PUBLIC_LABELS.items():
+		value = data.get(key)
+		if value is not None and not isinstance(value, str | int | float):
+			errors.append(f"{label}格式不正确")
+	if errors:
+		return errors
 	content = str(data.get("content") or "").strip()
 	if len(content) < 5:
 		errors.append("请写明您反映的问题（至少5个字）")

@@ -43,3 +43,27 @@ def named_month(year, month) -> tuple[int, int] | None:
 		found = int(parts[0]), int(parts[1])
 		return found if 1 <= found[1] <= 12 else None
 	return None
+
+
+def previous_month(today: date) -> tuple[int, int]:
+	"""The last complete month before `today` (what a monthly publication shows): January looks back to the
+	December of the year before."""
+	return (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
+
+
+def month_after(year: int, month: int) -> tuple[int, int]:
+	return (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def month_before(year: int, month: int) -> tuple[int, int]:
+	return (year - 1, 12) if month == 1 else (year, month - 1)
+
+
+def published_month(year: object, month: object, today: date) -> tuple[int, int]:
+	"""The month a public page was asked for, or the last complete month; never the running month or a
+	later one (a month is published once it is over)."""
+	latest = previous_month(today)
+	asked = named_month(year, month)
+	if asked is None or asked > latest or asked[0] < 1900:
+		return latest
+	return asked

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from urllib.parse import unquote
 
 MOBILE = re.compile(r"^1[3-9]\d{9}$")
 # a landline with its area code (0 + 2-3 digits) and a 7-8 digit number
@@ -115,3 +117,21 @@ def limit_identity(value) -> str | None:
 		return None
 	text = str(value).strip()[:200]
 	return normalise_phone(text) or text or None
+
+
+# ---------------------------------------------------------------- which requests are the hall's
+
+
+def hall_request(path: str, doctype: object, doctypes: Callable[[], list[str]]) -> bool:
+	"""Is the request one of the hall's: its methods (v1 and v2 API), a hall DocType's records, or one of
+	Frappe's generic methods (`frappe.client.set_value`, …) called on a hall DocType."""
+	parts = path.split("/")
+	if path.startswith(("/api/method/insurance_hall.", "/api/v2/method/insurance_hall.")):
+		return True
+	if path.startswith(("/api/method/frappe.", "/api/v2/method/frappe.")) and isinstance(doctype, str):
+		return doctype in doctypes()
+	if path.startswith("/api/resource/") and len(parts) > 3:
+		return unquote(parts[3]) in doctypes()
+	if path.startswith("/api/v2/document/") and len(parts) > 4:
+		return unquote(parts[4]) in doctypes()
+	return False

@@ -24,7 +24,7 @@ from insurance_hall.services.calendar import (
 	working_days_before,
 	working_days_between,
 )
-from insurance_hall.services.routing import last_recusal, RoutingError, resolve
+from insurance_hall.services.routing import RoutingError, last_recusal, name_of, resolve
 
 DOCTYPE = "Hall Case"
 ADMINS = {"Administrator", "System Manager"}
@@ -90,12 +90,8 @@ def edit_error(before, user: str) -> str | None:
 	if before.status in (r.DONE, r.RETURNED):
 		return f"该办件已{before.status}，不能修改"
 	if user != before.handler:
-		return f"该办件现由 {holder_name(before.handler)} 办理，只有经办人可以修改"
+		return f"该办件现由 {name_of(before.handler)} 办理，只有经办人可以修改"
 	return None
-
-
-def holder_name(user: str | None) -> str:
-	return (frappe.utils.get_fullname(user) or user) if user else "（无人）"
 
 
 SETTING_FIELDS = (
@@ -126,7 +122,7 @@ def check_holder(doc, user: str, states: tuple[str, ...], action: str) -> None:
 		frappe.throw(f"该办件当前状态为“{doc.status}”，不能{action}")
 	if user != doc.handler and user != "Administrator":
 		frappe.throw(
-			f"该办件现由 {holder_name(doc.handler)} 办理，只有经办人可以{action}", frappe.PermissionError
+			f"该办件现由 {name_of(doc.handler)} 办理，只有经办人可以{action}", frappe.PermissionError
 		)
 
 
@@ -336,7 +332,7 @@ def refer(name: str, kind: str, department: str, to_user: str | None = None, not
 	add_step(
 		doc,
 		kind,
-		f"{kind}至{where}，由 {holder_name(receiver)} 接办；首问负责人 {holder_name(user)}。{(note or '').strip()}",
+		f"{kind}至{where}，由 {name_of(receiver)} 接办；首问负责人 {name_of(user)}。{(note or '').strip()}",
 	)
 	records.write(doc, "refer")
 	frappe.share.add_docshare(
@@ -347,7 +343,7 @@ def refer(name: str, kind: str, department: str, to_user: str | None = None, not
 		DOCTYPE,
 		doc.name,
 		receiver,
-		f"{holder_name(user)} {kind}一件办件给您：{doc.name}，申请人 {doc.applicant_name}（{doc.contact_phone}），"
+		f"{name_of(user)} {kind}一件办件给您：{doc.name}，申请人 {doc.applicant_name}（{doc.contact_phone}），"
 		f"事项：{doc.service_matter}。请到{where}接办。链接：{get_url_to_form(DOCTYPE, doc.name)}",
 		due=doc.due_date,
 	)
@@ -393,7 +389,7 @@ def request_extension(name: str, reason: str, new_date: str, seen_modified: str 
 	add_step(
 		doc,
 		"申请延期",
-		f"申请延期至 {new_due}：{doc.extension_reason}；送 {holder_name(actor)} 审批"
+		f"申请延期至 {new_due}：{doc.extension_reason}；送 {name_of(actor)} 审批"
 		+ (f"（{recusal}）" if recusal else ""),
 	)
 	records.write(doc, "extension")
@@ -409,7 +405,7 @@ def decide_extension(name: str, approve: bool, opinion: str | None = None, seen_
 	if user != doc.extension_approver:
 		label = APPROVER_LABELS.get(hall_settings().extension_approver or "", "指定审批人")
 		frappe.throw(
-			f"您不是本办件延期的审批人：延期须经{label} {holder_name(doc.extension_approver)} 批准",
+			f"您不是本办件延期的审批人：延期须经{label} {name_of(doc.extension_approver)} 批准",
 			frappe.PermissionError,
 		)
 	if user == doc.handler and user != "Administrator":
@@ -452,7 +448,7 @@ def decide_extension(name: str, approve: bool, opinion: str | None = None, seen_
 
 
 def extension_message(doc) -> str:
-	behalf = f"（代 {holder_name(doc.extension_acting_for)} 审批）" if doc.extension_acting_for else ""
+	behalf = f"（代 {name_of(doc.extension_acting_for)} 审批）" if doc.extension_acting_for else ""
 	return (
 		f"办件延期待您审批{behalf}：{doc.name}，申请人 {doc.applicant_name}，事项：{doc.service_matter}，"
 		f"原期限 {doc.due_date}，申请延至 {doc.extension_new_date}，理由：{doc.extension_reason}。"

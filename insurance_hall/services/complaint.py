@@ -18,7 +18,14 @@ from insurance_hall.rules.roles import COMPLAINT_HANDLER
 from insurance_hall.services import clock, inbox, records
 from insurance_hall.rules.staffing import recusal_note
 from insurance_hall.services.calendar import is_provisional
-from insurance_hall.services.routing import RoutingError, acting_for_today, last_recusal, resolve, who_is
+from insurance_hall.services.routing import (
+	RoutingError,
+	acting_for_today,
+	last_recusal,
+	name_of,
+	resolve,
+	who_is,
+)
 
 COMPLAINT = "Hall Complaint"
 REFERRAL = "Complaint Referral"
@@ -159,7 +166,7 @@ def issue_referral(complaint: str, department: str, receiver: str | None = None)
 
 
 def referral_message(referral) -> str:
-	behalf = f"（代 {referral.acting_for} 办理）" if referral.acting_for else ""
+	behalf = f"（代 {name_of(referral.acting_for)} 办理）" if referral.acting_for else ""
 	return (
 		f"“吐槽找茬”承办单待您办理{behalf}：{referral.name}，问题：{(referral.problem or '')[:60]}，"
 		f"办结期限 {referral.due_date}。链接：{get_url_to_form(REFERRAL, referral.name)}"
@@ -175,7 +182,7 @@ def check_receiver(referral, user: str) -> None:
 		frappe.throw("该承办单已办结，不能再修改", frappe.PermissionError)
 	if user != referral.receiver:
 		frappe.throw(
-			f"您不是该承办单的接收人：承办单交{referral.department} {referral.receiver} 办理",
+			f"您不是该承办单的接收人：承办单交{referral.department} {name_of(referral.receiver)} 办理",
 			frappe.PermissionError,
 		)
 	if user == frappe.db.get_value(COMPLAINT, referral.complaint, "staff"):
@@ -290,7 +297,7 @@ def sign_summary(name: str, role: str):
 		frappe.throw("请先填写回访情况和总结分析，再签字")
 	doc.set(f"{role}_signed_at", now_datetime())
 	records.write(doc)
-	doc.add_comment("Info", f"{dict(c.SIGNERS)[role]} {user} 在总结分析表上签字")
+	doc.add_comment("Info", f"{dict(c.SIGNERS)[role]} {who_is(user)} 在总结分析表上签字")
 	inbox.close(COMPLAINT, doc.name, user)
 	following = c.next_signer([bool(doc.get(f"{code}_signed_at")) for code, _label in c.SIGNERS])
 	if following is not None:
@@ -362,7 +369,7 @@ def step_of(doc, on: date):
 def act(doc, step) -> None:
 	if step.remind:
 		doc.reminder_sent = 1
-		doc.add_comment("Info", f"今天是办结期限（{doc.due_date}），已提醒接收人 {doc.receiver}")
+		doc.add_comment("Info", f"今天是办结期限（{doc.due_date}），已提醒接收人 {name_of(doc.receiver)}")
 		inbox.notify(
 			REFERRAL,
 			doc.name,
@@ -373,12 +380,12 @@ def act(doc, step) -> None:
 		leader = window_leader(getdate(today()))
 		doc.auto_escalated = 1
 		doc.escalated_to = leader
-		doc.add_comment("Info", f"已超过办结期限（{doc.due_date}）未办结，提请{leader}督办")
+		doc.add_comment("Info", f"已超过办结期限（{doc.due_date}）未办结，提请{name_of(leader)}督办")
 		inbox.assign(
 			REFERRAL,
 			doc.name,
 			leader,
-			f"“吐槽找茬”承办单 {doc.name} 已超期未办结（期限 {doc.due_date}，接收人 {doc.receiver}），请督办。",
+			f"“吐槽找茬”承办单 {doc.name} 已超期未办结（期限 {doc.due_date}，接收人 {name_of(doc.receiver)}），请督办。",
 			due=doc.due_date,
 			urgent=True,
 		)

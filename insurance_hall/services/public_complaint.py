@@ -8,6 +8,7 @@ import frappe
 from frappe.utils import now_datetime
 
 from insurance_hall.rules import complaint as c
+from insurance_hall.rules.catalogue import window_text
 from insurance_hall.services import complaint
 
 PUBLIC_PLACE = "网上投诉页面"
@@ -32,8 +33,7 @@ def choices() -> dict:
 				)
 	return {
 		"windows": [
-			{"value": w.window_no, "label": f"{w.window_no}号窗口 {w.window_name or ''}".strip()}
-			for w in windows
+			{"value": w.window_no, "label": window_text(w.window_no, w.window_name)} for w in windows
 		],
 		"staff": staff,
 		"phone": complaint_phone(),

@@ -13,7 +13,7 @@ from frappe.utils import get_fullname, get_url_to_form, getdate, now_datetime, t
 from insurance_hall.rules import refusal as r
 from insurance_hall.services import clock, inbox, records
 from insurance_hall.services.calendar import add_working_days, is_provisional
-from insurance_hall.services.routing import resolve
+from insurance_hall.services.routing import name_of, resolve
 
 DOCTYPE = "Refusal Sheet"
 
@@ -64,7 +64,7 @@ def check_approver(doc, user: str, action: str, opinion: str | None, by_meeting:
 		frappe.throw("不能审批本人填报的说“不”事项", frappe.PermissionError)
 	if user != doc.current_approver:
 		frappe.throw(
-			f"您不是本级审批人：该事项现由{doc.current_level_label} {doc.current_approver} 审批",
+			f"您不是本级审批人：该事项现由{doc.current_level_label} {name_of(doc.current_approver)} 审批",
 			frappe.PermissionError,
 		)
 	levels = r.levels_from_rows([row.as_dict() for row in doc.levels])

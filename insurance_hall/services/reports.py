@@ -12,6 +12,27 @@ import threading
 from collections.abc import Callable
 from functools import wraps
 
+from insurance_hall.rules.catalogue import window_text
+
+
+def bar_chart(labels: list[str], series: dict[str, list[float]]) -> dict | None:
+	"""The chart a leader looks at above a report: one bar per label and series (Frappe Charts); None when
+	the month has nothing to draw. The one chart shape of every hall report."""
+	if not labels:
+		return None
+	return {
+		"data": {
+			"labels": labels,
+			"datasets": [{"name": name, "values": values} for name, values in series.items()],
+		},
+		"type": "bar",
+	}
+
+
+def window_label(window: str | None) -> str:
+	"""A window as a chart names it: 3号窗口."""
+	return window_text(window)
+
 
 def cancel_prepared_report_watch(report: str) -> int:
 	"""Cancel this process's pending "turn into a prepared report" timers for `report`; how many."""

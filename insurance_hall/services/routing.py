@@ -89,6 +89,14 @@ def who_is(user: str) -> str:
 	return f"{name}（{user}）" if name and name != user else user
 
 
+def name_of(user: str | None) -> str:
+	"""A person as a message, a ToDo or a refusal names them: the full name (the login only when the account
+	has none)."""
+	from frappe.utils import get_fullname
+
+	return (get_fullname(user) or user) if user else "（无人）"
+
+
 def posts_of(user: str) -> list[str]:
 	"""The approval posts `user` holds, in words: what a stand-in would take over from them."""
 	posts = [

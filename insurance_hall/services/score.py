@@ -18,6 +18,7 @@ import frappe
 from insurance_hall.rules import rating as r
 from insurance_hall.rules import score as s
 from insurance_hall.rules.roles import DEPUTY, HALL_ADMIN, MAIN_LEADER, RECORDS, SECTION_HEAD
+from insurance_hall.services.scope import wanted_departments
 
 
 def county_table() -> s.Table | None:
@@ -58,15 +59,18 @@ def month_events(table: s.Table, start: date, end: date) -> dict[str, dict[str, 
 	return events
 
 
-def window_workers() -> dict[str, str]:
-	"""Each window worker (A and B posts of windows in service) and their window."""
-	workers: dict[str, str] = {}
+def window_workers() -> dict[str, tuple[str, str | None]]:
+	"""Each window worker (A and B posts of windows in service): their window and its department."""
+	workers: dict[str, tuple[str, str | None]] = {}
 	for row in frappe.get_all(
-		"Service Window", filters={"in_service": 1}, fields=["name", "a_staff", "b_staff"], order_by="name"
+		"Service Window",
+		filters={"in_service": 1},
+		fields=["name", "a_staff", "b_staff", "department"],
+		order_by="name",
 	):
 		for person in (row.a_staff, row.b_staff):
 			if person and person not in workers:
-				workers[person] = row.name
+				workers[person] = (row.name, row.department)
 	return workers
 
 
@@ -79,13 +83,26 @@ def sees_everyone(user: str) -> bool:
 
 
 def month_sheets(table: s.Table, start: date, end: date, user: str) -> list[tuple[str, str | None, s.Sheet]]:
-	"""(worker, window, sheet) of each worker the user may see, for the month."""
+	"""(worker, window, sheet) of each worker the user may see, for the month: a worker their own; a head
+	or a deputy the workers of the windows of their departments (the same scope as every departmental
+	form); the main leader, 综合科 and the admin everyone."""
 	events = month_events(table, start, end)
 	workers = window_workers()
 	people = sorted(set(workers) | set(events))
 	if not sees_everyone(user):
 		people = [person for person in people if person == user]
-	return [(person, workers.get(person), s.sheet_of(table, events.get(person, {}))) for person in people]
+	else:
+		departments = wanted_departments(user)
+		if departments is not None:
+			people = [
+				person
+				for person in people
+				if person == user or (person in workers and workers[person][1] in departments)
+			]
+	return [
+		(person, workers[person][0] if person in workers else None, s.sheet_of(table, events.get(person, {})))
+		for person in people
+	]
 
 
 def window_votes(start: date, end: date) -> list[tuple[str, int, int]]:

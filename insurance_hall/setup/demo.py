@@ -162,14 +162,23 @@ def working_days_ago(days: int):
 	return working_days_before(demo_day(), days)
 
 
+HALL_WORKSPACE = "医保经办大厅"
+
+
 def make_user(user: dict, password: str) -> int:
 	if frappe.db.exists("User", user["email"]):
 		doc = frappe.get_doc("User", user["email"])
 		missing = set(user["roles"]) - {r.role for r in doc.roles}
 		if missing:
 			doc.add_roles(*missing)
+		changed = False
 		if not doc.module_profile and HALL_ADMIN not in user["roles"]:
 			doc.module_profile = STAFF_MODULE_PROFILE
+			changed = True
+		if doc.meta.has_field("default_workspace") and not doc.default_workspace:
+			doc.default_workspace = HALL_WORKSPACE
+			changed = True
+		if changed:
 			doc.save(ignore_permissions=True)
 		return 0
 	doc = frappe.get_doc(
@@ -186,6 +195,9 @@ def make_user(user: dict, password: str) -> int:
 			"module_profile": None if HALL_ADMIN in user["roles"] else STAFF_MODULE_PROFILE,
 		}
 	)
+	# every hall user lands on the hall (the workspace sorts after other apps' for everyone else)
+	if frappe.get_meta("User").has_field("default_workspace"):
+		doc.default_workspace = HALL_WORKSPACE
 	doc.flags.no_welcome_mail = True
 	doc.insert(ignore_permissions=True)
 	doc.add_roles(*user["roles"])

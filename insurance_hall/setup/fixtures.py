@@ -16,11 +16,18 @@ STAFF_MODULE_PROFILE = "医保经办大厅人员"
 
 # created once and then the hall admin's to change (a fixture would be reset by every migrate)
 MODULE_PROFILE = Path(__file__).resolve().parent / "module_profile.json"
+# the refusal workflow's states and actions: common Chinese words (草稿, 审批中) another app may own too, so
+# created when missing and never overwritten (a fixture would reset another app's colour of 草稿)
+CREATED_WHEN_MISSING = {
+	"Module Profile": MODULE_PROFILE,
+	"Workflow State": Path(__file__).resolve().parent / "workflow_states.json",
+	"Workflow Action Master": Path(__file__).resolve().parent / "workflow_actions.json",
+}
 
 
 def shipped(doctype: str) -> list[str]:
-	"""Names of the records of `doctype` the app ships (its fixtures, and the module profile)."""
-	path = MODULE_PROFILE if doctype == "Module Profile" else FIXTURES / f"{frappe.scrub(doctype)}.json"
+	"""Names of the records of `doctype` the app ships (its fixtures, and those created when missing)."""
+	path = CREATED_WHEN_MISSING.get(doctype) or FIXTURES / f"{frappe.scrub(doctype)}.json"
 	return [row["name"] for row in json.loads(path.read_text(encoding="utf-8"))]
 
 
@@ -35,6 +42,21 @@ def ensure_module_profile() -> int:
 		values["block_modules"] = [{"module": b["module"]} for b in row.get("block_modules", [])]
 		frappe.get_doc(values).insert(ignore_permissions=True)
 		created += 1
+	return created
+
+
+def ensure_workflow_names() -> int:
+	"""The refusal workflow's states and actions, created when missing, before the Workflow fixture is synced
+	(after_install and before_migrate run before Frappe syncs fixtures). One another app already has is
+	shared as it is: merged, not overwritten. Returns how many were created."""
+	created = 0
+	for doctype in ("Workflow State", "Workflow Action Master"):
+		for row in json.loads(CREATED_WHEN_MISSING[doctype].read_text(encoding="utf-8")):
+			if frappe.db.exists(doctype, row["name"]):
+				continue
+			values = {k: v for k, v in row.items() if k not in ("modified", "docstatus")}
+			frappe.get_doc(values).insert(ignore_permissions=True)
+			created += 1
 	return created
 
 

@@ -6,7 +6,7 @@ import frappe
 
 from insurance_hall.rules.profile import load_profile
 from insurance_hall.services import deadlines, inbox
-from insurance_hall.setup.fixtures import ensure_module_profile, remove_shipped
+from insurance_hall.setup.fixtures import ensure_module_profile, ensure_workflow_names, remove_shipped
 from insurance_hall.setup.permissions import HALL_ROLES
 from insurance_hall.setup.profile import app_doctypes, apply_profile
 from insurance_hall.setup.roles import ensure_roles
@@ -22,11 +22,17 @@ def before_install() -> None:
 
 def after_install() -> None:
 	ensure_roles()
+	ensure_workflow_names()
 	ensure_module_profile()
 	grant_tailoring()
 	inbox.ensure_index()
 	apply_default_profile()
 	hide_tracebacks()
+
+
+def before_migrate() -> None:
+	"""Before Frappe syncs the fixtures: the workflow's states and actions the Workflow fixture names."""
+	ensure_workflow_names()
 
 
 def after_migrate() -> None:

@@ -1,5 +1,6 @@
-"""The refusal sheet's Workflow ships as fixtures (insurance_hall/fixtures/): the Workflow, its
-Workflow States and Workflow Action Masters, synced by install and every `bench migrate`.
+"""The refusal sheet's Workflow ships as a fixture (insurance_hall/fixtures/), synced by install and every
+`bench migrate`; its Workflow States and Workflow Action Masters are created when missing before that
+(setup/fixtures.ensure_workflow_names) and shared with any other app that has the same names.
 
 Design: one pending state (审批中) whatever the chain, with the current level kept on the sheet.
 A county's chain has one to four levels and 沂南 uses two chains side by side; states per level

@@ -405,6 +405,108 @@ class TestMisuse(MisuseCase):
 			apply_shipped_profile("default")
 			frappe.db.commit()
 
+	def test_every_guest_method_and_resource_as_a_stranger(self):
+		"""The public pages' methods and Frappe's REST paths, called by a visitor who is not logged in, with
+		missing, malformed, oversized and foreign arguments, from a phone set to Chinese and one set to
+		English: a 4xx in Chinese every time, never a traceback, and nothing anywhere changed."""
+		from insurance_hall.tests.factories import make_rating_token, make_served_case, make_service_matter
+		from insurance_hall.tests.utils import GuestClient
+
+		apply_shipped_profile("default")
+		clerk = make_user("mu.guest@example.com", WINDOW_STAFF)
+		window = make_service_window("误3", a_staff=clerk)
+		matter = "误用测试·异地就医备案"
+		frappe.delete_doc("Service Matter", matter, force=True, ignore_permissions=True, ignore_missing=True)
+		make_service_matter(matter, window=window, materials=[{"material": "身份证"}])
+		case = make_served_case(clerk, window, applicant_name="王评价")
+		other_case = make_served_case(clerk, window, applicant_name="李评价")
+		token = make_rating_token("Hall Case", case)
+		now = now_datetime()
+		frappe.db.bulk_insert(
+			"Hall Booking",
+			[
+				"name",
+				"creation",
+				"modified",
+				"owner",
+				"modified_by",
+				"docstatus",
+				"status",
+				"channel",
+				"applicant_name",
+				"contact_phone",
+				"booking_date",
+				"slot_time",
+				"window",
+				"service_matter",
+			],
+			[
+				(
+					"MU-BOOKING-2",
+					now,
+					now,
+					"Administrator",
+					"Administrator",
+					0,
+					"已预约",
+					"网上",
+					"王预约",
+					"13700000001",
+					add_days(today(), 1),
+					"10:00:00",
+					window,
+					matter,
+				)
+			],
+		)
+		frappe.db.commit()
+		tables = (
+			"Hall Booking",
+			"Hall Complaint",
+			"Hall Rating",
+			"Booking Bar",
+			"Complaint Referral",
+			"ToDo",
+		)
+
+		def state() -> str:
+			frappe.db.rollback()
+			return frappe.as_json(
+				{
+					"counts": {t: frappe.db.count(t) for t in tables},
+					"booking": frappe.get_doc("Hall Booking", "MU-BOOKING-2").as_dict(),
+					"rated": frappe.db.exists("Hall Rating", {"reference_name": ("in", (case, other_case))}),
+				}
+			)
+
+		try:
+			before = state()
+			count = 0
+			for language in ("zh-CN,zh;q=0.9", "en-US,en;q=0.9"):
+				guest = GuestClient(language)
+				for label, call, expected in guest_attempts(token, case, other_case, matter, window):
+					frappe.cache.delete_keys("rl:")
+					with self.subTest(language=language, attempt=label):
+						response = call(guest)
+						self.assertTrue(400 <= response.status < 500, f"{label}: {response.text[:400]}")
+						self.assertTrue(CJK.search(response.message), f"{label}: {response.text[:400]}")
+						self.assertNotIn("Traceback", response.text, label)
+						self.assertNotIn("exc", response.json, label)
+						if expected:
+							self.assertIn(expected, response.message, label)
+						self.assertEqual(state(), before, f"{label} changed something")
+					count += 1
+			MisuseCase.tried += count
+			self.assertGreaterEqual(count, 80)
+		finally:
+			frappe.db.rollback()
+			frappe.cache.delete_keys("rl:")
+			frappe.db.delete("Hall Booking", {"name": "MU-BOOKING-2"})
+			frappe.db.delete("Hall Rating", {"reference_name": ("in", (case, other_case))})
+			frappe.delete_doc("Service Matter", matter, force=True, ignore_permissions=True)
+			apply_shipped_profile("default")
+			frappe.db.commit()
+
 	def test_zz_the_suite_tries_at_least_a_hundred_ways(self):
 		"""Runs last (by name): the attempts above, counted."""
 		if MisuseCase.tried:
@@ -412,3 +514,153 @@ class TestMisuse(MisuseCase):
 				f"misuse: {MisuseCase.tried} attempts, each refused with a Chinese message, nothing changed"
 			)
 			self.assertGreaterEqual(MisuseCase.tried, 100)
+
+
+# ---------------------------------------------------------------- the guest's paths
+
+G = "insurance_hall.api."
+
+
+def post(method: str, args: dict) -> Callable[[RestClient], Response]:
+	return lambda c: c.call(method, args)
+
+
+def get(method: str, args: dict) -> Callable[[RestClient], Response]:
+	return lambda c: c.call_get(method, args)
+
+
+def guest_attempts(token: str, case: str, other_case: str, matter: str, window: str):
+	"""(label, call, expected text or "") for a visitor: each public method with each kind of bad argument,
+	someone else's booking and rating link, and Frappe's REST paths onto the hall's records."""
+	booking = {
+		"matter": matter,
+		"day": add_days(today(), 1),
+		"slot": "10:00",
+		"applicant_name": "王预约",
+		"phone": "13700000002",
+	}
+	zero_width = "\u200b\u200b\u200b"
+	book_cases = [
+		("book: nothing", {}, "预约事项"),
+		("book: unknown matter", {**booking, "matter": "<script>alert(1)</script>"}, "不接受预约"),
+		("book: matter as a list", {**booking, "matter": [matter]}, "预约事项"),
+		("book: day -1", {**booking, "day": "-1"}, "日期"),
+		("book: day 2026-13-45", {**booking, "day": "2026-13-45"}, "日期"),
+		("book: slot -10:00", {**booking, "slot": "-10:00"}, "预约时段"),
+		("book: slot 25:00", {**booking, "slot": "25:00"}, "预约时段"),
+		("book: name of zero-width spaces", {**booking, "applicant_name": zero_width}, "姓名"),
+		("book: a 10 KB name", {**booking, "applicant_name": "长" * 10000}, "姓名"),
+		("book: a name as a dict", {**booking, "applicant_name": {"a": 1}}, "姓名"),
+		("book: phone 123", {**booking, "phone": "123"}, "电话"),
+		("book: phone of letters", {**booking, "phone": "abcdefghijk"}, "电话"),
+		("book: a bad id number", {**booking, "id_number": "11010119900307457X"}, "身份证"),
+		("book: a 10 KB note", {**booking, "note": "注" * 10000}, "备注"),
+	]
+	found = [(label, post(G + "booking.book", args), expected) for label, args, expected in book_cases]
+	cancel_cases = [
+		("cancel_own: nothing", {}, "预约编号"),
+		(
+			"cancel_own: someone else's booking",
+			{"reference": "MU-BOOKING-2", "phone": "13700000009"},
+			"找不到",
+		),
+		("cancel_own: no phone", {"reference": "MU-BOOKING-2"}, "联系电话"),
+		("cancel_own: a 1 KB reference", {"reference": "X" * 1000, "phone": "13700000001"}, "预约编号"),
+		("cancel_own: reference as a list", {"reference": ["MU-BOOKING-2"], "phone": "13700000001"}, ""),
+	]
+	found += [
+		(label, post(G + "booking.cancel_own", args), expected) for label, args, expected in cancel_cases
+	]
+	slot_cases = [
+		("free_slots: nothing", {}, "预约事项"),
+		("free_slots: unknown matter", {"matter": "无此事项", "day": today()}, "不接受预约"),
+		("free_slots: a bad day", {"matter": matter, "day": "明天"}, "日期"),
+		("free_slots: a 1 KB day", {"matter": matter, "day": "9" * 1000}, "预约日期"),
+	]
+	found += [(label, get(G + "booking.free_slots", args), expected) for label, args, expected in slot_cases]
+	body = token.partition(".")[0]
+	rate_cases = [
+		("rate: nothing", {}, ""),
+		("rate: a token in Chinese", {"token": "评价令牌", "level": "满意"}, ""),
+		("rate: a forged token", {"token": body + ".0000", "level": "满意"}, ""),
+		("rate: a level not on the scale", {"token": token, "level": "很棒"}, ""),
+		("rate: bad without a reason", {"token": token, "level": "不满意"}, "差评原因"),
+		("rate: reasons not JSON", {"token": token, "level": "不满意", "bad_reasons": "[不是"}, ""),
+		(
+			"rate: a reason not listed",
+			{"token": token, "level": "不满意", "bad_reasons": ["太慢了"]},
+			"不在原因清单中",
+		),
+		("rate: another case", {"token": token, "level": "满意", "reference_name": other_case}, ""),
+		("rate: phone 123", {"token": token, "level": "满意", "rater_phone": "123"}, "电话"),
+		("rate: a 10 KB suggestion", {"token": token, "level": "满意", "suggestion": "建" * 10000}, ""),
+	]
+	found += [(label, post(G + "rating.submit", args), expected) for label, args, expected in rate_cases]
+	found += [
+		("view: nothing", lambda c: c.call_get(G + "rating.view", {}), ""),
+		("view: a token in Chinese", lambda c: c.call_get(G + "rating.view", {"token": "评价令牌"}), ""),
+		("view: a forged token", lambda c: c.call_get(G + "rating.view", {"token": body + ".0000"}), ""),
+	]
+	track_cases = [
+		("track: nothing", {}, "电话号码的后四位"),
+		("track: someone else's booking", {"reference": "YY-2026-99999", "proof": "0009"}, "未查到"),
+		("track: the booking with a wrong proof", {"reference": "MU-BOOKING-2", "proof": "0009"}, "未查到"),
+		("track: a reference as a list", {"reference": ["BJ-2026-00001"], "proof": "0001"}, "未查到"),
+		("track: a proof of letters", {"reference": "BJ-2026-00001", "proof": "abcd"}, "电话号码的后四位"),
+		("track: a 1 KB reference", {"reference": "B" * 1000, "proof": "0001"}, "未查到"),
+	]
+	found += [(label, post(G + "track.lookup", args), expected) for label, args, expected in track_cases]
+	complaint = {"content": "窗口让我来回跑了三趟", "complainant_contact": "13700000003"}
+	complaint_cases = [
+		("complain: nothing", {}, ""),
+		("complain: blank content", {**complaint, "content": "   "}, "反映的问题"),
+		("complain: 2001 characters", {**complaint, "content": "长" * 2001}, "2000"),
+		("complain: an unknown window", {**complaint, "window": "<script>"}, "窗口"),
+		("complain: an unknown staff member", {**complaint, "staff": f"{window}:z"}, "工作人员"),
+		("complain: contact 123", {**complaint, "complainant_contact": "123"}, "电话"),
+		("complain: content as a dict", {**complaint, "content": {"x": 1}}, "格式不正确"),
+	]
+	found += [
+		(label, post(G + "complaint.submit_public", args), expected)
+		for label, args, expected in complaint_cases
+	]
+	found += [
+		("REST: read the booking", lambda c: c.get("Hall Booking", "MU-BOOKING-2"), ""),
+		("REST: list complaints", lambda c: c.get_list("Hall Complaint"), ""),
+		(
+			"REST: change the booking",
+			lambda c: c.update("Hall Booking", "MU-BOOKING-2", {"status": "已取消"}),
+			"",
+		),
+		("REST: delete the booking", lambda c: c.delete("Hall Booking", "MU-BOOKING-2"), ""),
+		("REST: insert a booking", lambda c: c.insert("Hall Booking", {"applicant_name": "王"}), ""),
+		("REST: insert a rating", lambda c: c.insert("Hall Rating", {"level": "满意"}), ""),
+		("REST: insert a complaint", lambda c: c.insert("Hall Complaint", {"content": "x"}), ""),
+		(
+			"set_value on the booking",
+			lambda c: c.call(
+				"frappe.client.set_value",
+				{"doctype": "Hall Booking", "name": "MU-BOOKING-2", "fieldname": "status", "value": "已取消"},
+			),
+			"",
+		),
+		(
+			"get_value of a complainant",
+			lambda c: c.call(
+				"frappe.client.get_value",
+				{"doctype": "Hall Complaint", "fieldname": "complainant_contact", "filters": {}},
+			),
+			"",
+		),
+		(
+			"staff cancel as a guest",
+			lambda c: c.call(G + "booking.cancel", {"name": "MU-BOOKING-2", "reason": "x"}),
+			"",
+		),
+		(
+			"the rating invite as a guest",
+			lambda c: c.call(G + "rating.invite", {"doctype": "Hall Case", "name": case}),
+			"",
+		),
+	]
+	return found

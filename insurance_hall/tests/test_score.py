@@ -141,6 +141,25 @@ class TestMonthlyScore(IntegrationTestCase):
 		everyone = {row["staff"] for row in self.run_as(self.head)}
 		self.assertTrue({self.worker, self.colleague} <= everyone)
 
+	def test_a_head_sees_the_workers_of_their_own_departments_only(self):
+		from insurance_hall.tests.factories import make_hall_department
+
+		other_head = make_user("score.otherhead@example.com", SECTION_HEAD)
+		make_hall_department("考评他科", head=other_head)
+		make_hall_department("考评本科", head=self.head)
+		frappe.db.set_value("Service Window", self.window, "department", "考评本科")
+		frappe.db.commit()
+		try:
+			self.assertNotIn(self.worker, {row.get("staff") for row in self.run_as(other_head)})
+			self.assertTrue(
+				{self.worker, self.colleague} <= {row.get("staff") for row in self.run_as(self.head)}
+			)
+		finally:
+			frappe.db.set_value("Service Window", self.window, "department", None)
+			for department in ("考评他科", "考评本科"):
+				frappe.delete_doc("Hall Department", department, force=True, ignore_permissions=True)
+			frappe.db.commit()
+
 	def test_the_months_best_and_worst_windows(self):
 		_columns, _data, _m, _c, summary = REPORT.execute({"year": YEAR, "month": f"{MONTH}月"})
 		self.assertIn(self.window, summary[0]["value"])  # the only window with votes: 5 satisfied

@@ -64,10 +64,27 @@ class TestWorkspace(IntegrationTestCase):
 			[(t.state, t.action, t.next_state, t.condition) for t in workflow.transitions],
 			[(t["state"], t["action"], t["next_state"], t["condition"]) for t in shipped["transitions"]],
 		)
+		from insurance_hall.setup.fixtures import shipped
+
 		for doctype in ("Workflow State", "Workflow Action Master", "Custom HTML Block"):
-			rows = json.loads((FIXTURES / f"{frappe.scrub(doctype)}.json").read_text(encoding="utf-8"))
-			for row in rows:
-				self.assertTrue(frappe.db.exists(doctype, row["name"]), (doctype, row["name"]))
+			for name in shipped(doctype):
+				self.assertTrue(frappe.db.exists(doctype, name), (doctype, name))
+
+	def test_a_state_another_app_owns_is_shared_not_overwritten(self):
+		"""Issue 19: 草稿 and 审批中 are words another app may own; migrate keeps its colour."""
+		from frappe.utils.fixtures import sync_fixtures
+
+		from insurance_hall.setup.install import before_migrate
+
+		frappe.db.set_value("Workflow State", "审批中", "style", "Inverse")
+		frappe.db.commit()
+		try:
+			before_migrate()
+			sync_fixtures("insurance_hall")  # what `bench migrate` runs
+			self.assertEqual(frappe.db.get_value("Workflow State", "审批中", "style"), "Inverse")
+		finally:
+			frappe.db.set_value("Workflow State", "审批中", "style", "Warning")
+			frappe.db.commit()
 
 	def test_the_admins_changes_to_the_module_profile_survive_migrate(self):
 		"""Issue: the module profile fixture was re-synced on each migrate, resetting an admin's additions."""

@@ -67,8 +67,13 @@ class TestCaseLedger(IntegrationTestCase):
 		self.close(lt2, "2026-05-31", r.DONE, 1)
 		self.close(lt2, "2026-06-01", r.DONE, 0)  # next month
 		self.close(lt2, "2026-04-30", r.DONE, 0)  # last month
-		_columns, data = REPORT.execute({"month": "2026-05-15", "department": self.department})
+		_columns, data, _message, chart = REPORT.execute(
+			{"month": "2026-05-15", "department": self.department}
+		)
 		rows = {row["window"]: row for row in data}
+		# the chart a leader looks at: closed and on time per window
+		self.assertEqual(chart["data"]["labels"], [f"{lt1}号窗口", f"{lt2}号窗口"])
+		self.assertEqual([d["values"] for d in chart["data"]["datasets"]], [[4, 1], [2, 1]])
 		self.assertEqual((rows[lt1]["closed"], rows[lt1]["on_time"], rows[lt1]["returned"]), (4, 2, 1))
 		self.assertEqual(rows[lt1]["on_time_rate"], 50.0)
 		self.assertEqual(

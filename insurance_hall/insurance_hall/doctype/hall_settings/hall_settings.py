@@ -58,6 +58,7 @@ class HallSettings(Document):
 		no_show_limit: DF.Int
 		noon_closing_time: DF.Time | None
 		noon_opening_time: DF.Time | None
+		opening_time: DF.Time | None
 		profile_key: DF.Data | None
 		proxy_promised_matters: DF.Check
 		proxy_special_groups_only: DF.Check

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from insurance_hall.rules.catalogue import promise_error
+from insurance_hall.rules.guide import guide_changed
 
 
 class ServiceMatter(Document):
@@ -20,19 +21,34 @@ class ServiceMatter(Document):
 			ServiceMatterMaterial,
 		)
 
+		guide_basis: DF.SmallText | None
+		guide_conditions: DF.SmallText | None
 		department: DF.Link | None
 		description: DF.SmallText | None
+		guide_fees: DF.Data | None
+		guide_published: DF.Check
+		guide_updated_on: DF.Date | None
 		materials: DF.Table[ServiceMatterMaterial]
 		matter_name: DF.Data
 		matter_type: DF.Literal["Immediate", "Promised"]
 		no_visit_needed: DF.Check
 		not_bookable: DF.Check
+		guide_process: DF.SmallText | None
 		promised_days: DF.Int
 		window: DF.Link | None
 
 	# end: auto-generated types
 	def validate(self) -> None:
 		self.validate_promise()
+		self.date_the_guide()
+
+	def date_the_guide(self) -> None:
+		"""The public guide says when what it shows last changed (002: "即时更新、同步更新")."""
+		before = self.get_doc_before_save()
+		materials = [(row.material, row.may_be_missing) for row in self.materials]
+		old_materials = [(row.material, row.may_be_missing) for row in before.materials] if before else []
+		if guide_changed(before.as_dict() if before else None, self.as_dict(), materials != old_materials):
+			self.guide_updated_on = frappe.utils.today()
 
 	def validate_promise(self) -> None:
 		error = promise_error(self.matter_type, self.promised_days)

@@ -19,7 +19,7 @@ from insurance_hall.rules import case as r
 from insurance_hall.rules.period import share
 from insurance_hall.services.ledger import month_of
 from insurance_hall.services.scope import visible_departments
-from insurance_hall.services.reports import refusing
+from insurance_hall.services.reports import bar_chart, refusing, window_label
 
 DOCTYPE = "Hall Case"
 TOTAL_LABEL = "合计"
@@ -37,6 +37,10 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	departments = (department,) if department else (tuple(allowed) if allowed is not None else None)
 	rows = counts(start, end, departments)
 	data = [row_of(row.window, row.closed, row.on_time, row.returned) for row in rows]
+	chart = bar_chart(
+		[window_label(row.window) for row in rows],
+		{"办结件数": [d["closed"] for d in data], "按时办结件数": [d["on_time"] for d in data]},
+	)
 	data.append(
 		row_of(
 			TOTAL_LABEL,
@@ -45,7 +49,7 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 			sum(d["returned"] for d in data),
 		)
 	)
-	return columns(), data
+	return columns(), data, None, chart
 
 
 def row_of(window, closed, on_time, returned) -> dict:

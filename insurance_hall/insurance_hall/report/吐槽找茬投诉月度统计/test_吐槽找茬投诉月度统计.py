@@ -84,7 +84,9 @@ class TestComplaintMonthlyReport(IntegrationTestCase):
 		frappe.db.rollback()
 
 	def test_every_cell_is_the_hand_count(self):
-		columns, data = execute({"year": 2091, "month": "5"})
+		columns, data, _message, chart = execute({"year": 2091, "month": "5"})
+		self.assertEqual(chart["data"]["labels"], ["12345市民热线", "电话"])
+		self.assertEqual(chart["data"]["datasets"][0]["name"], "投诉件数")
 		total = tuple(a + b for a, b in zip(HOTLINE, PHONE, strict=True))
 		self.assertEqual(
 			data,
@@ -106,15 +108,15 @@ class TestComplaintMonthlyReport(IntegrationTestCase):
 		)
 
 	def test_month_bounds_are_half_open_and_filters_narrow(self):
-		_columns, data = execute({"year": 2091, "month": 4})
+		_columns, data, *_ = execute({"year": 2091, "month": 4})
 		self.assertEqual(data[0], row("电话", (1, 0, 1, 0, 0, 0, 1, 0), "2091-04"))
-		_columns, data = execute({"year": 2091, "channel": "电话"})
+		_columns, data, *_ = execute({"year": 2091, "channel": "电话"})
 		self.assertEqual([r["month"] for r in data], ["2091-04", "2091-05", "2091-06", "合计"])
-		_columns, data = execute({"year": 2091, "month": 5, "department": "不存在的科"})
+		_columns, data, *_ = execute({"year": 2091, "month": 5, "department": "不存在的科"})
 		self.assertEqual(data[-1]["total"], 0)
 
 	def test_a_bad_filter_is_told_not_raised(self):
-		_columns, data = execute({"year": 2091, "month": 13})
+		_columns, data, *_ = execute({"year": 2091, "month": 13})
 		self.assertEqual(data, [])
 
 	def test_excel_export(self):

@@ -16,7 +16,7 @@ from pypika.enums import DatePart
 from pypika.terms import Case
 
 from insurance_hall.rules import complaint as c
-from insurance_hall.services.reports import refusing
+from insurance_hall.services.reports import bar_chart, refusing
 
 DOCTYPE = "Hall Complaint"
 TOTAL_LABEL = "合计"
@@ -51,8 +51,22 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	total = {"month": TOTAL_LABEL, "department": None, "window": None, "channel": None}
 	for field in COUNT_FIELDS:
 		total[field] = sum(row[field] for row in data)
+	chart = by_channel_chart(data)
 	data.append(total)
-	return get_columns(), data
+	return get_columns(), data, None, chart
+
+
+def by_channel_chart(data: list[dict]) -> dict | None:
+	"""Complaints of the period by channel, and how many were found true."""
+	channels: dict[str, list[int]] = {}
+	for row in data:
+		counted = channels.setdefault(row["channel"] or "（未填写）", [0, 0])
+		counted[0] += row["total"]
+		counted[1] += row["found_true"]
+	labels = sorted(channels)
+	return bar_chart(
+		labels, {"投诉件数": [channels[c][0] for c in labels], "经查属实": [channels[c][1] for c in labels]}
+	)
 
 
 def month_range(filters: dict) -> tuple[datetime, datetime] | None:

@@ -22,7 +22,7 @@ from insurance_hall.rules import rating as r
 from insurance_hall.rules.period import share
 from insurance_hall.services.rating import rating_scale
 from insurance_hall.services.ledger import month_of
-from insurance_hall.services.reports import refusing
+from insurance_hall.services.reports import bar_chart, refusing, window_label
 
 TOTAL_LABEL = "合计"
 
@@ -131,19 +131,16 @@ def best_and_worst(data: list[dict]) -> str:
 	return line
 
 
-def _chart(data: list[dict], scale) -> dict:
+def _chart(data: list[dict], scale) -> dict | None:
 	windows = by_window(data)
 	labels = sorted(windows)
-	return {
-		"data": {
-			"labels": labels,
-			"datasets": [
-				{"name": "满意票", "values": [windows[w]["satisfied"] for w in labels]},
-				{"name": "不满意票", "values": [windows[w]["bad"] for w in labels]},
-			],
+	return bar_chart(
+		[window_label(w) for w in labels],
+		{
+			"满意票": [windows[w]["satisfied"] for w in labels],
+			"不满意票": [windows[w]["bad"] for w in labels],
 		},
-		"type": "bar",
-	}
+	)
 
 
 def get_columns(scale) -> list[dict]:

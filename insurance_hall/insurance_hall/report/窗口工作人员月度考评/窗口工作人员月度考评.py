@@ -17,7 +17,7 @@ from frappe.utils import get_fullname
 from insurance_hall.rules import score as s
 from insurance_hall.services import score as service
 from insurance_hall.services.ledger import month_of
-from insurance_hall.services.reports import refusing
+from insurance_hall.services.reports import bar_chart, refusing
 
 
 @refusing("窗口工作人员月度考评")
@@ -31,7 +31,8 @@ def execute(filters: dict | None = None):
 		row_of(table, person, window, sheet)
 		for person, window, sheet in service.month_sheets(table, start, end, frappe.session.user)
 	]
-	return columns_of(table), rows, None, None, summary(start, end)
+	chart = bar_chart([row["staff_full_name"] for row in rows], {"总分": [row["total"] for row in rows]})
+	return columns_of(table), rows, None, chart, summary(start, end)
 
 
 def row_of(table: s.Table, person: str, window: str | None, sheet: s.Sheet) -> dict:

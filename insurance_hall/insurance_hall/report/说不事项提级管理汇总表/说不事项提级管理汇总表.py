@@ -20,7 +20,7 @@ from pypika.terms import Case
 from insurance_hall.rules import refusal as r
 from insurance_hall.rules.chain import DEPARTMENT_HEAD, DEPUTY_IN_CHARGE, MAIN_LEADER
 from insurance_hall.services.scope import visible_departments
-from insurance_hall.services.reports import refusing
+from insurance_hall.services.reports import bar_chart, refusing
 
 DOCTYPE = "Refusal Sheet"
 TOTAL_LABEL = "合计"
@@ -61,8 +61,16 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	total = {"department": TOTAL_LABEL, "main_refusal_reasons": ""}
 	for field in COUNT_FIELDS:
 		total[field] = sum(row[field] for row in data)
+	chart = bar_chart(
+		[row["department"] or "（未指定科室）" for row in data],
+		{
+			"经办人说“不”": [row["filed"] for row in data],
+			"各级办结": [row["head_solved"] + row["deputy_solved"] + row["main_solved"] for row in data],
+			"主要领导说“不”": [row["main_refused"] for row in data],
+		},
+	)
 	data.append(total)
-	return get_columns(), data
+	return get_columns(), data, None, chart
 
 
 def quarter_range(filters: dict) -> tuple[datetime, datetime]:
