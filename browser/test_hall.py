@@ -474,6 +474,29 @@ def test_citizen_booking_not_offered_online_in_yinan(session_for) -> None:
 	assert citizen.page.locator("#ih-booking-form").count() == 0
 
 
+def book_a_free_slot(page, name: str, phone: str):
+	"""On the public booking page: the first day that still has a free slot (today's may be over), its
+	first free slot, the citizen's name and phone, sent; (the slot, the success answer)."""
+	page.wait_for_function("() => document.querySelectorAll('#ih-day option').length > 0")
+	days = page.locator("#ih-day option").all_inner_texts()
+	chosen = None
+	for day in days:
+		page.locator("#ih-day").select_option(day)
+		page.wait_for_function("() => document.querySelectorAll('#ih-slot option').length > 0")
+		free = page.locator("#ih-slot option:not([disabled])")
+		if free.count():
+			chosen = free.first.get_attribute("value")
+			page.locator("#ih-slot").select_option(chosen)
+			break
+	assert chosen, f"no free slot in {days}"
+	page.locator("#ih-name").fill(name)
+	page.locator("#ih-phone").fill(phone)
+	page.locator("#ih-booking-form button[type=submit]").click()
+	answer = page.locator("#ih-answer.alert-success")
+	answer.wait_for(state="visible")
+	return chosen, answer
+
+
 @pytest.fixture
 def online_booking(session_for):
 	"""The hall offers online booking (as the default and four other county profiles do), for one test;
@@ -501,24 +524,7 @@ def test_citizen_books_online_on_phone(session_for, online_booking) -> None:
 	citizen = session_for(None, phone=True)
 	citizen.goto("/booking")
 	page = citizen.page
-	page.wait_for_function("() => document.querySelectorAll('#ih-day option').length > 0")
-	# the first day that still has a free slot (today's may be over)
-	days = page.locator("#ih-day option").all_inner_texts()
-	chosen = None
-	for day in days:
-		page.locator("#ih-day").select_option(day)
-		page.wait_for_function("() => document.querySelectorAll('#ih-slot option').length > 0")
-		free = page.locator("#ih-slot option:not([disabled])")
-		if free.count():
-			chosen = free.first.get_attribute("value")
-			page.locator("#ih-slot").select_option(chosen)
-			break
-	assert chosen, f"no free slot in {days}"
-	page.locator("#ih-name").fill("钱女士")
-	page.locator("#ih-phone").fill("13905394444")
-	page.locator("#ih-booking-form button[type=submit]").click()
-	answer = page.locator("#ih-answer.alert-success")
-	answer.wait_for(state="visible")
+	chosen, answer = book_a_free_slot(page, "钱女士", "13905394444")
 	text = answer.inner_text()
 	assert "预约成功，预约编号：" in text
 	assert chosen in text and "号窗口" in text
@@ -541,22 +547,7 @@ def test_citizen_finds_a_guide_books_it_and_follows_the_booking(session_for, onl
 	page.locator(".ih-actions a", has_text="网上预约办理").click()
 	page.wait_for_function("() => document.querySelectorAll('#ih-day option').length > 0")
 	assert page.locator("#ih-matter").input_value() == "城乡居民参保登记"
-	days = page.locator("#ih-day option").all_inner_texts()
-	chosen = None
-	for day in days:
-		page.locator("#ih-day").select_option(day)
-		page.wait_for_function("() => document.querySelectorAll('#ih-slot option').length > 0")
-		free = page.locator("#ih-slot option:not([disabled])")
-		if free.count():
-			chosen = free.first.get_attribute("value")
-			page.locator("#ih-slot").select_option(chosen)
-			break
-	assert chosen, f"no free slot in {days}"
-	page.locator("#ih-name").fill("赵女士")
-	page.locator("#ih-phone").fill("13905397777")
-	page.locator("#ih-booking-form button[type=submit]").click()
-	answer = page.locator("#ih-answer.alert-success")
-	answer.wait_for(state="visible")
+	_chosen, answer = book_a_free_slot(page, "赵女士", "13905397777")
 	reference = re.search(r"预约编号：(\S+)", answer.inner_text()).group(1)
 	# the citizen's own thread: reference and the last four digits
 	citizen.goto("/track")

@@ -70,10 +70,13 @@ def export_hall_profile(context, output: str | None = None):
 @click.option("--password", default="Demo@2026", help="password of every demo user")
 @click.option("--smtp-port", type=int, default=2525, help="port of the local SMTP sink the demo sends to")
 @click.option(
+	"--sms-port", type=int, default=2626, help="port of the local SMS gateway sink the demo sends to"
+)
+@click.option(
 	"--rollback", is_flag=True, default=False, help="load everything, report, then undo it (a check)"
 )
 @pass_context
-def load_hall_demo(context, password: str, smtp_port: int, rollback: bool = False):
+def load_hall_demo(context, password: str, smtp_port: int, sms_port: int = 2626, rollback: bool = False):
 	"""Load demo departments, windows, staff users and service matters into the site."""
 	frappe = _connect(context)
 	try:
@@ -82,7 +85,7 @@ def load_hall_demo(context, password: str, smtp_port: int, rollback: bool = Fals
 		prepare_site()
 		frappe.db.commit()
 		try:
-			summary = load_demo(password=password, smtp_port=smtp_port)
+			summary = load_demo(password=password, smtp_port=smtp_port, sms_port=sms_port)
 		except Exception as exc:
 			# a failed load leaves nothing half-made: the whole demo is one transaction
 			frappe.db.rollback()

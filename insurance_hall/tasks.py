@@ -11,6 +11,8 @@ def daily() -> None:
 	refusal.run_deadlines()
 	case.run_daily()
 	complaint.run_deadlines()
+	# the citizen is reminded the day before their booking
+	booking.remind_tomorrow()
 
 
 def hourly() -> None:

@@ -89,9 +89,9 @@ new_hall_site() {
 
 # a county's profile and the demo departments, windows, people, matters and records
 load_hall_demo_site() {
-	local bench=$1 site=$2 profile=$3 smtp_port=$4
+	local bench=$1 site=$2 profile=$3 smtp_port=$4 sms_port=${5:-2626}
 	frappe_cli "$bench" --site "$site" apply-hall-profile "$profile" &&
-		frappe_cli "$bench" --site "$site" load-hall-demo --smtp-port "$smtp_port"
+		frappe_cli "$bench" --site "$site" load-hall-demo --smtp-port "$smtp_port" --sms-port "$sms_port"
 }
 
 # drop a site and its database, no backup left behind; Frappe moves the site's folder to an archive,
@@ -118,14 +118,31 @@ kill_tree() {
 
 port_in_use() { (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null; }
 
-# the app's loopback SMTP sink on PORT keeping every message in DIR, in the background (its pid in
-# $SMTP_SINK_PID); returns once it listens. The demo's Email Account checks its server when saved.
-start_smtp_sink() {
-	local bench=$1 port=$2 dir=$3
-	as_bench "$bench" ./env/bin/python -m insurance_hall.tests.smtp_sink --port "$port" --dir "$dir" &
-	SMTP_SINK_PID=$!
+# one of the app's loopback sinks (python -m insurance_hall.tests.MODULE) on PORT keeping what it receives in
+# DIR, in the background (its pid in $SINK_PID); returns once it listens
+start_sink() {
+	local bench=$1 module=$2 port=$3 dir=$4
+	as_bench "$bench" ./env/bin/python -m "insurance_hall.tests.$module" --port "$port" --dir "$dir" &
+	SINK_PID=$!
 	for _ in $(seq 1 40); do port_in_use "$port" && return 0; sleep 0.25; done
 	return 1
+}
+
+# the SMTP sink (every message a .eml file in DIR; pid in $SMTP_SINK_PID). The demo's Email Account checks
+# its server when saved.
+start_smtp_sink() {
+	local status=0
+	start_sink "$1" smtp_sink "$2" "$3" || status=$?
+	SMTP_SINK_PID=$SINK_PID
+	return $status
+}
+
+# the SMS gateway sink (every message a line of DIR/messages.jsonl; pid in $SMS_SINK_PID)
+start_sms_sink() {
+	local status=0
+	start_sink "$1" sms_sink "$2" "$3" || status=$?
+	SMS_SINK_PID=$SINK_PID
+	return $status
 }
 
 # the first local port from $1 on that nothing listens on

@@ -16,8 +16,9 @@ DOCTYPES = {
 	for p in DOCTYPE_FILES
 }
 FRAPPE_DOCTYPES = {"User", "Role", "DocType", "Workflow State"}
-# ERPNext owns these names; both apps must fit on one site
-ERPNEXT_NAMES = {"Appointment", "Holiday List", "Department", "Employee", "Issue"}
+# ERPNext and HRMS own these names (tests/data/neighbour_names.json); all must fit on one site
+_NEIGHBOURS = json.loads((ROOT / "tests" / "data" / "neighbour_names.json").read_text(encoding="utf-8"))
+ERPNEXT_NAMES = {name for app in ("erpnext", "hrms") for name in _NEIGHBOURS[app]["doctypes"]}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TRANSLATIONS = {
 	row[0]: row[1] for row in csv.reader((APP / "translations" / "zh.csv").open(encoding="utf-8")) if row

@@ -11,14 +11,14 @@ from datetime import date, datetime, time
 
 import frappe
 from frappe.query_builder.functions import Coalesce, Count
-from frappe.utils import escape_html, get_fullname, get_time, getdate, now_datetime
+from frappe.utils import escape_html, get_fullname, get_time, getdate, now_datetime, today
 
 from insurance_hall.rules import booking as b
 from insurance_hall.rules.delay import parse_hhmm
 from insurance_hall.rules.public_input import name_error
 from insurance_hall.rules.rating import is_bad, rating_error
 from insurance_hall.rules.national_calendar import in_range
-from insurance_hall.services import inbox, rating, records
+from insurance_hall.services import citizen, inbox, rating, records
 from insurance_hall.services.calendar import is_working_day
 from insurance_hall.services.rating import rating_scale
 from insurance_hall.services.routing import assignments_on
@@ -496,3 +496,33 @@ def lift_bar(name: str, reason: str):
 
 def who(user: str | None) -> str:
 	return get_fullname(user) if user else ""
+
+
+def remind_tomorrow(on: date | None = None) -> int:
+	"""The day before a booking, the citizen is reminded (once): a daily job. Returns how many were told."""
+	from frappe.utils import add_days
+
+	from insurance_hall.rules import citizen as texts
+	from insurance_hall.rules.catalogue import window_text
+
+	tomorrow = add_days(on or getdate(today()), 1)
+	rows = frappe.get_all(
+		DOCTYPE,
+		filters={"booking_date": tomorrow, "status": b.BOOKED, "reminder_sent": 0},
+		fields=["name", "contact_phone", "booking_date", "slot_time", "window", "no_messages"],
+		order_by="slot_time asc",
+	)
+	names = dict(frappe.get_all("Service Window", fields=["name", "window_name"], as_list=True))
+	told = 0
+	for row in rows:
+		text = texts.booking_tomorrow_text(
+			citizen.bureau(),
+			row.name,
+			str(row.booking_date),
+			str(row.slot_time)[:5],
+			window_text(row.window, names.get(row.window)) if row.window else None,
+		)
+		told += citizen.tell(DOCTYPE, row.name, row.contact_phone, text, bool(row.no_messages))
+		# the job's own flag (no user action): set without the booking's form checks
+		frappe.db.set_value(DOCTYPE, row.name, "reminder_sent", 1, update_modified=False)
+	return told

@@ -15,9 +15,10 @@ from frappe.query_builder.functions import Max
 from frappe.utils import get_url_to_form, getdate, now_datetime, today
 
 from insurance_hall.rules import case as r
+from insurance_hall.rules import citizen as texts
 from insurance_hall.rules.chain import APPROVER_LABELS
 from insurance_hall.rules.clock import ClockStep, clock_step
-from insurance_hall.services import clock, inbox, records
+from insurance_hall.services import citizen, clock, inbox, records
 from insurance_hall.services.calendar import (
 	add_working_days,
 	is_provisional,
@@ -246,7 +247,24 @@ def finish(name: str, seen_modified: str | None = None, note: str | None = None)
 	records.write(doc, "finish")
 	for user in {doc.handler, doc.first_responder}:
 		inbox.close(DOCTYPE, doc.name, user)
+	# 001: "服务事项办结后，通知申请人现场领取或邮寄送达办理结果"
+	citizen.tell(
+		DOCTYPE,
+		doc.name,
+		doc.contact_phone,
+		texts.case_done_text(citizen.bureau(), doc.name, doc.service_matter, window_words(doc.window)),
+		bool(doc.get("no_messages")),
+	)
 	return doc
+
+
+def window_words(window: str | None) -> str | None:
+	"""The window as a message names it ("1号窗口 参保登记窗口")."""
+	from insurance_hall.rules.catalogue import window_text
+
+	if not window:
+		return None
+	return window_text(window, frappe.db.get_value("Service Window", window, "window_name"))
 
 
 def send_up(name: str, note: str, seen_modified: str | None = None):
@@ -653,6 +671,13 @@ def promise_act(doc, step: ClockStep) -> None:
 		user="Administrator",
 	)
 	records.write(doc, "rongque_remind")
+	citizen.tell(
+		DOCTYPE,
+		doc.name,
+		doc.contact_phone,
+		texts.rongque_due_text(citizen.bureau(), doc.name, str(doc.rongque_promise_date), missing),
+		bool(doc.get("no_messages")),
+	)
 	inbox.assign(
 		DOCTYPE,
 		doc.name,

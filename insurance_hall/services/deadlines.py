@@ -64,7 +64,7 @@ def _refusal_write(doc, note: str) -> None:
 
 def _referral_write(doc, note: str) -> None:
 	records.write(doc, RECOUNT)
-	doc.add_comment("Info", note)
+	records.timeline(doc.doctype, doc.name, note)
 
 
 FORMS: tuple[Deadline, ...] = (
@@ -163,7 +163,7 @@ def confirm_year(year: int) -> int:
 	doc.confirmed_by = frappe.session.user
 	doc.confirmed_on = now_datetime()
 	records.write(doc, "确认国务院放假安排")
-	doc.add_comment("Info", f"已按国务院办公厅放假安排通知核对{year}年的放假和调休上班日")
+	records.timeline(doc.doctype, doc.name, f"已按国务院办公厅放假安排通知核对{year}年的放假和调休上班日")
 	return recount_provisional()
 
 

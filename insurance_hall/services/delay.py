@@ -164,7 +164,9 @@ def reopen(name: str, reason: str, seen_modified: str | None = None):
 		doc.set(field, None)
 	doc.handler_confirmed = 0
 	records.write(doc, "重新打开")
-	doc.add_comment("Info", f"重新打开：{reason.strip()}。承办人确认和延时人签字已清除，须重新确认和签字。")
+	records.timeline(
+		doc.doctype, doc.name, f"重新打开：{reason.strip()}。承办人确认和延时人签字已清除，须重新确认和签字。"
+	)
 	if was_waiting:
 		officer = records_officer()
 		if officer:

@@ -15,6 +15,7 @@ from frappe.query_builder.functions import Count, Sum
 from frappe.utils import get_fullname, get_url_to_form, getdate, now_datetime
 
 from insurance_hall.rules.clock import due_state
+from insurance_hall.services import records
 
 # what waits for a person is read by (allocated_to, status, date): Frappe's ToDo indexes only the reference
 INDEX_NAME = "ih_allocated_status_date"
@@ -29,19 +30,21 @@ def assign(
 	due: date | str | None = None,
 	urgent: bool = False,
 	doc=None,
+	fresh: bool = False,
 ) -> None:
 	"""Tell `user` the record waits for them: an open ToDo (at most one per person and record) with its
 	line on the record's timeline, an in-app notification and an email. A person whose roles do not let
 	them read the record (a stand-in from another post) is given it by sharing it. `doc`: the record, when
-	the caller holds it (its permission check then reads no second copy)."""
+	the caller holds it (its permission check then reads no second copy); `fresh`: the record was made by
+	this action, so nobody holds it yet (no lookup of an open ToDo, and the assignee list is just `user`)."""
 	if not user:
 		return
 	give_access(doctype, name, user, doc)
-	if not frappe.db.exists(
+	if fresh or not frappe.db.exists(
 		"ToDo", {"reference_type": doctype, "reference_name": name, "allocated_to": user, "status": "Open"}
 	):
 		by = frappe.session.user
-		_insert(
+		records.row(
 			"ToDo",
 			{
 				"status": "Open",
@@ -60,7 +63,7 @@ def assign(
 			if by == user
 			else frappe._("{0} assigned {1}: {2}").format(get_fullname(by), get_fullname(user), message)
 		)
-		_insert(
+		records.row(
 			"Comment",
 			{
 				"comment_type": "Assigned",
@@ -71,26 +74,8 @@ def assign(
 				"comment_by": get_fullname(by),
 			},
 		)
-		sync_assignees(doctype, name)
+		sync_assignees(doctype, name, [user] if fresh else None)
 	notify(doctype, name, user, message)
-
-
-def _insert(doctype: str, values: dict) -> str:
-	"""One row of Frappe's own ToDo, Comment or Notification Log, written in one statement. What their
-	document hooks would do besides (the record's assignee list, the bell's realtime message) the inbox
-	does itself, once per action: a routed item costs no more than its record."""
-	now = now_datetime()
-	row = {
-		"name": frappe.generate_hash(length=10),
-		"creation": now,
-		"modified": now,
-		"owner": frappe.session.user,
-		"modified_by": frappe.session.user,
-		"docstatus": 0,
-		**values,
-	}
-	frappe.db.bulk_insert(doctype, list(row), [tuple(row.values())])
-	return row["name"]
 
 
 def give_access(doctype: str, name: str, user: str, doc=None) -> None:
@@ -101,13 +86,13 @@ def give_access(doctype: str, name: str, user: str, doc=None) -> None:
 def notify(doctype: str, name: str, user: str | None, message: str) -> None:
 	"""An in-app notification and an email queued after commit, both naming the record and its link.
 	The subject is the message's first sentence."""
-	from frappe.desk.doctype.notification_settings.notification_settings import is_notifications_enabled
-
 	if not user:
 		return
 	subject = message.split("。")[0]
-	if is_notifications_enabled(user):
-		_bell(doctype, name, user, subject, message)
+	# Frappe's Notification Settings: no row means notifications are on (is_notifications_enabled)
+	settings = frappe.db.sql("select enabled from `tabNotification Settings` where name=%s", (user,))
+	if not settings or settings[0][0]:
+		_bell(doctype, name, user, subject, message, has_settings=bool(settings))
 	# the email is built and queued by a background job once the action is committed: rendering
 	# Frappe's email template costs more than the action itself
 	frappe.enqueue(
@@ -122,11 +107,10 @@ def notify(doctype: str, name: str, user: str | None, message: str) -> None:
 	)
 
 
-def _bell(doctype: str, name: str, user: str, subject: str, message: str) -> None:
+def _bell(doctype: str, name: str, user: str, subject: str, message: str, has_settings: bool = True) -> None:
 	"""The in-app notification (an Alert: Frappe sends no email for it, the inbox's email is the only one)."""
-	from frappe.desk.doctype.notification_log.notification_log import set_notifications_as_unseen
 
-	_insert(
+	records.row(
 		"Notification Log",
 		{
 			"type": "Alert",
@@ -140,7 +124,8 @@ def _bell(doctype: str, name: str, user: str, subject: str, message: str) -> Non
 		},
 	)
 	frappe.publish_realtime("notification", after_commit=True, user=user)
-	set_notifications_as_unseen(user)
+	if has_settings:  # the bell's dot (Frappe's set_notifications_as_unseen)
+		frappe.db.sql("update `tabNotification Settings` set seen=0 where name=%s", (user,))
 
 
 def queue_email(user: str, doctype: str, name: str, subject: str, message: str) -> None:
@@ -284,10 +269,10 @@ def drop_index() -> None:
 		frappe.db.sql_ddl(f"ALTER TABLE `tabToDo` DROP INDEX `{INDEX_NAME}`")
 
 
-def sync_assignees(doctype: str, name: str) -> None:
+def sync_assignees(doctype: str, name: str, known: list[str] | None = None) -> None:
 	"""The record's assignee list (Frappe's `_assign`, what the list view shows) from its open ToDos: one
-	read through the ToDo index on the reference, one write."""
-	still_open = [
+	read through the ToDo index on the reference, one write (only the write when the caller knows it)."""
+	still_open = known or [
 		row[0]
 		for row in frappe.db.sql(
 			"select allocated_to from `tabToDo` where reference_type=%s and reference_name=%s"

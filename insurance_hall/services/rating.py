@@ -400,7 +400,7 @@ def refuse_delete(doc) -> None:
 
 def after_insert(doc) -> None:
 	if doc.flags.recusal:
-		doc.add_comment("Info", doc.flags.recusal)
+		records.timeline(doc.doctype, doc.name, doc.flags.recusal)
 	if doc.is_bad and doc.checker:
 		inbox.assign(DOCTYPE, doc.name, doc.checker, check_message(doc), due=doc.due_date, urgent=True)
 

@@ -20,7 +20,7 @@ DEMO_FILE = Path(__file__).with_name("demo_data.json")
 DEMO_EMAIL_ACCOUNT = "大厅通知发件箱（演示）"
 
 
-def load_demo(password: str = "Demo@2026", smtp_port: int = 2525) -> dict[str, int]:
+def load_demo(password: str = "Demo@2026", smtp_port: int = 2525, sms_port: int = 2626) -> dict[str, int]:
 	data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
 	summary = {"users": 0, "departments": 0, "windows": 0, "matters": 0, "cases": 0}
 	for user in data["users"]:
@@ -36,6 +36,7 @@ def load_demo(password: str = "Demo@2026", smtp_port: int = 2525) -> dict[str, i
 		summary["cases"] += make_case(case, data["main_leader"])
 	summary["complaints"] = load_complaints(data)
 	ensure_demo_email_account(smtp_port)
+	ensure_demo_sms_gateway(sms_port)
 	frappe.db.set_single_value("Hall Settings", "records_officer", data["records_officer"])
 	summary["delay_services"] = make_delay_services(data["delay_services"])
 	summary["bookings"] = make_bookings(data.get("bookings", []))
@@ -288,6 +289,21 @@ def complete_setup_wizard() -> None:
 def set_site_language() -> None:
 	frappe.db.set_single_value("System Settings", "language", "zh")
 	frappe.db.set_single_value("System Settings", "time_zone", "Asia/Shanghai")
+
+
+def ensure_demo_sms_gateway(port: int) -> None:
+	"""The demo's SMS go to the local gateway sink scripts/demo starts (loopback only): Frappe's SMS
+	Settings are the county's gateway in production, configuration like the mail account."""
+	settings = frappe.get_single("SMS Settings")
+	settings.update(
+		{
+			"sms_gateway_url": f"http://127.0.0.1:{port}/send",
+			"message_parameter": "text",
+			"receiver_parameter": "to",
+			"use_post": 1,
+		}
+	)
+	settings.save(ignore_permissions=True)
 
 
 def ensure_demo_email_account(port: int) -> None:

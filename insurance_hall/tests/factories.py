@@ -160,3 +160,15 @@ def make_hall_booking(**values):
 	doc = frappe.get_doc({"doctype": "Hall Booking", "channel": "窗口", **values})
 	doc.insert(ignore_permissions=True)
 	return doc
+
+
+def raw_rows(doctype: str, rows: list[dict]) -> None:
+	"""Rows written as a service's bulk write leaves them (no controller, no hooks), stamped as made by the
+	Administrator now: the records a test then attacks or counts."""
+	from frappe.utils import now_datetime
+
+	now = now_datetime()
+	meta = {"creation": now, "modified": now, "owner": "Administrator", "modified_by": "Administrator"}
+	full = [{"docstatus": 0, **meta, **row} for row in rows]
+	columns = sorted({column for row in full for column in row})
+	frappe.db.bulk_insert(doctype, columns, [tuple(row.get(c) for c in columns) for row in full])

@@ -19,7 +19,7 @@ import frappe
 from frappe.utils import add_days, now_datetime, today
 
 from insurance_hall.rules.roles import HALL_ADMIN, RECORDS, WINDOW_STAFF
-from insurance_hall.tests.factories import apply_shipped_profile, make_service_window, make_user
+from insurance_hall.tests.factories import apply_shipped_profile, make_service_window, make_user, raw_rows
 from insurance_hall.tests.utils import IntegrationTestCase, Response, RestClient
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -332,35 +332,19 @@ class TestMisuse(MisuseCase):
 				)
 			],
 		)
-		frappe.db.bulk_insert(
+		raw_rows(
 			"Hall Booking",
 			[
-				"name",
-				*meta,
-				"status",
-				"channel",
-				"applicant_name",
-				"contact_phone",
-				"booking_date",
-				"slot_time",
-				"window",
-			],
-			[
-				(
-					"MU-BOOKING-1",
-					now,
-					now,
-					"Administrator",
-					"Administrator",
-					0,
-					"已取消",
-					"电话",
-					"王预约",
-					"13700000001",
-					today(),
-					"10:00:00",
-					window,
-				)
+				{
+					"name": "MU-BOOKING-1",
+					"status": "已取消",
+					"channel": "电话",
+					"applicant_name": "王预约",
+					"contact_phone": "13700000001",
+					"booking_date": today(),
+					"slot_time": "10:00:00",
+					"window": window,
+				}
 			],
 		)
 		calendar = frappe.get_doc({"doctype": "Work Calendar", "year": 2095}).insert(ignore_permissions=True)
@@ -421,42 +405,20 @@ class TestMisuse(MisuseCase):
 		case = make_served_case(clerk, window, applicant_name="王评价")
 		other_case = make_served_case(clerk, window, applicant_name="李评价")
 		token = make_rating_token("Hall Case", case)
-		now = now_datetime()
-		frappe.db.bulk_insert(
+		raw_rows(
 			"Hall Booking",
 			[
-				"name",
-				"creation",
-				"modified",
-				"owner",
-				"modified_by",
-				"docstatus",
-				"status",
-				"channel",
-				"applicant_name",
-				"contact_phone",
-				"booking_date",
-				"slot_time",
-				"window",
-				"service_matter",
-			],
-			[
-				(
-					"MU-BOOKING-2",
-					now,
-					now,
-					"Administrator",
-					"Administrator",
-					0,
-					"已预约",
-					"网上",
-					"王预约",
-					"13700000001",
-					add_days(today(), 1),
-					"10:00:00",
-					window,
-					matter,
-				)
+				{
+					"name": "MU-BOOKING-2",
+					"status": "已预约",
+					"channel": "网上",
+					"applicant_name": "王预约",
+					"contact_phone": "13700000001",
+					"booking_date": add_days(today(), 1),
+					"slot_time": "10:00:00",
+					"window": window,
+					"service_matter": matter,
+				}
 			],
 		)
 		frappe.db.commit()

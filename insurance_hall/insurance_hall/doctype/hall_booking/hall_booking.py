@@ -28,12 +28,14 @@ class HallBooking(HallRecord):
 		handling_result: DF.SmallText | None
 		id_number: DF.Data | None
 		materials_notice: DF.SmallText | None
+		no_messages: DF.Check
 		no_show_marked_at: DF.Datetime | None
 		note: DF.SmallText | None
 		on_duty: DF.Link | None
 		phone_key: DF.Data | None
 		received_at: DF.Datetime | None
 		receiver: DF.Link | None
+		reminder_sent: DF.Check
 		satisfaction: DF.Autocomplete | None
 		satisfaction_is_bad: DF.Check
 		service_matter: DF.Link

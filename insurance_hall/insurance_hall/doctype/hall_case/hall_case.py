@@ -52,6 +52,7 @@ class HallCase(HallRecord):
 		is_overdue: DF.Check
 		materials: DF.Table[HallCaseMaterial]
 		matter_type: DF.Literal["", "Immediate", "Promised"]
+		no_messages: DF.Check
 		on_time: DF.Check
 		original_due_date: DF.Date | None
 		paused_days: DF.Int

@@ -31,6 +31,7 @@ class HallComplaint(HallRecord):
 		found_true_on: DF.Date | None
 		handler_signed_at: DF.Datetime | None
 		leader_signed_at: DF.Datetime | None
+		no_messages: DF.Check
 		outcome: DF.Literal[
 			"\u529e\u7406\u4e2d",
 			"\u5f53\u573a\u89e3\u51b3",
