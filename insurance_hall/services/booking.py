@@ -363,10 +363,17 @@ def cancel(name: str, reason: str, phone: str | None = None):
 		frappe.throw("您没有取消该预约的权限", frappe.PermissionError)
 	if doc.status != b.BOOKED:
 		frappe.throw(f"预约当前为“{doc.status}”，不能取消", title="不能取消")
-	doc.status = b.CANCELLED
-	doc.cancel_reason = (reason or "").strip() or ("申请人在预约页面取消" if public else "")
-	if not doc.cancel_reason:
+	reason = (reason or "").strip() or ("申请人在预约页面取消" if public else "")
+	if not reason:
 		frappe.throw("请填写取消原因", title="不能取消")
+	return cancelled(doc, reason)
+
+
+def cancelled(doc, reason: str):
+	"""The one write of a cancellation (clerk, public page, /track, 改约): its place is free again and the
+	person on duty no longer waits for it."""
+	doc.status = b.CANCELLED
+	doc.cancel_reason = reason
 	records.write(doc)
 	if doc.on_duty:
 		inbox.close(DOCTYPE, doc.name, doc.on_duty)
@@ -526,3 +533,63 @@ def remind_tomorrow(on: date | None = None) -> int:
 		# the job's own flag (no user action): set without the booking's form checks
 		frappe.db.set_value(DOCTYPE, row.name, "reminder_sent", 1, update_modified=False)
 	return told
+
+
+# ---------------------------------------------------------------- the citizen's own booking, by its reference
+
+
+def own_booking(reference: object, proof: object):
+	"""The booking a citizen opened on /track with its reference and proof, locked; refused exactly as an
+	unknown reference otherwise (rules/track.NOT_FOUND)."""
+	from insurance_hall.rules import track as t
+
+	error = t.proof_error(proof)
+	if error:
+		frappe.throw(error, title="操作未成功")
+	name = t.normalise_reference(reference)
+	row = (
+		frappe.db.get_value(DOCTYPE, name, ["contact_phone", "id_number"], as_dict=True)
+		if name and t.kind_of(name) == t.BOOKING
+		else None
+	)
+	if not row or not t.proof_matches(str(proof), row.contact_phone, row.id_number):
+		frappe.throw(t.NOT_FOUND, title="操作未成功")
+	return lock(name)
+
+
+def move(reference: object, proof: object, day: object, slot: object):
+	"""改约: the citizen moves their booking to another free slot. It is booked again on the public page's
+	channel with every rule of a new booking (the county offers online booking, a working day, a free place
+	under the window's lock, no bar), then the old one is cancelled, in one transaction: a refusal leaves
+	the old booking as it was."""
+	old = own_booking(reference, proof)
+	if old.status != b.BOOKED:
+		frappe.throw(f"预约当前为“{old.status}”，不能改约", title="不能改约")
+	if b.ONLINE not in schedule().channels:
+		frappe.throw("本县暂不提供网上改约，请拨打预约电话改约", title="不能改约")
+	new = frappe.get_doc(
+		{
+			"doctype": DOCTYPE,
+			"channel": b.ONLINE,
+			"service_matter": old.service_matter,
+			"booking_date": day,
+			"slot_time": slot,
+			"applicant_name": old.applicant_name,
+			"contact_phone": old.contact_phone,
+			"id_number": old.id_number,
+			"note": old.note,
+			"no_messages": old.get("no_messages"),
+		}
+	)
+	new.flags.public_booking = True
+	new.insert(ignore_permissions=True)
+	cancelled(old, f"申请人改约为 {new.name}（{new.booking_date} {str(new.slot_time)[:5]}）")
+	return new
+
+
+def cancel_own(reference: object, proof: object):
+	"""The citizen cancels their booking from /track (the reference and its proof)."""
+	old = own_booking(reference, proof)
+	if old.status != b.BOOKED:
+		frappe.throw(f"预约当前为“{old.status}”，不能取消", title="不能取消")
+	return cancelled(old, "申请人在进度查询页面取消")

@@ -37,17 +37,24 @@ FIELDS = {
 TITLES = {t.CASE: "办件进度", t.BOOKING: "预约", t.COMPLAINT: "“吐槽找茬”投诉"}
 
 
-def lookup(reference: object, proof: object) -> dict:
-	"""The thread of the record, or a refusal that reads the same for a wrong proof and an unknown reference."""
+def opened(reference: object, proof: object, title: str) -> tuple[str, dict]:
+	"""(kind, row) of the record the reference and its proof open; the same refusal for a wrong proof, an
+	unknown reference and an anonymous complaint."""
 	error = t.proof_error(proof)
 	if error:
-		frappe.throw(error, title="查询未成功")
+		frappe.throw(error, title=title)
 	name = t.normalise_reference(reference)
 	kind = t.kind_of(name) if name else None
 	row = frappe.db.get_value(kind, name, FIELDS[kind], as_dict=True) if kind else None
 	phone = (row.get("contact_phone") or row.get("complainant_contact")) if row else None
 	if not row or row.get("anonymous") or not t.proof_matches(str(proof), phone, row.get("id_number")):
-		frappe.throw(t.NOT_FOUND, title="查询未成功")
+		frappe.throw(t.NOT_FOUND, title=title)
+	return kind, row
+
+
+def lookup(reference: object, proof: object) -> dict:
+	"""The thread of the record, or a refusal that reads the same for a wrong proof and an unknown reference."""
+	kind, row = opened(reference, proof, "查询未成功")
 	settings = frappe.get_cached_doc("Hall Settings")
 	answer = {"reference": row.name, "kind": TITLES[kind], "window": "", "phone": ""}
 	if kind == t.CASE:
@@ -59,8 +66,17 @@ def lookup(reference: object, proof: object) -> dict:
 		)
 		answer["lines"] = t.case_lines(row, t.missing_materials(materials), getdate(today()))
 	elif kind == t.BOOKING:
+		from insurance_hall.rules import booking as b
+		from insurance_hall.services.booking import schedule
+
 		answer["lines"] = t.booking_lines(row)
 		answer["phone"] = settings.get("appointment_phone") or ""
+		# what the page offers on a booking still to come: cancel, and move where the county books online
+		answer["booking"] = {
+			"matter": row.service_matter,
+			"open": row.status == b.BOOKED,
+			"movable": row.status == b.BOOKED and b.ONLINE in schedule().channels,
+		}
 	else:
 		answer["lines"] = t.complaint_lines(row)
 		answer["phone"] = settings.get("complaint_phone") or ""
@@ -71,3 +87,14 @@ def lookup(reference: object, proof: object) -> dict:
 		answer["phone"] or settings.get("appointment_phone") or settings.get("complaint_phone") or ""
 	)
 	return answer
+
+
+def opt_out(reference: object, proof: object) -> dict:
+	"""The citizen asks for no more messages about this record: the record's 不接收短信通知 is ticked (a
+	preference of theirs, not the record's content, so it is set directly) and the timeline says so."""
+	from insurance_hall.services import records
+
+	kind, row = opened(reference, proof, "操作未成功")
+	frappe.db.set_value(kind, row.name, "no_messages", 1, update_modified=False)
+	records.timeline(kind, row.name, "申请人在进度查询页面要求不再接收短信通知")
+	return {"reference": row.name, "no_messages": 1}

@@ -372,7 +372,7 @@ def export_profile() -> dict:
 def _setting_value(settings, key: str):
 	kind, _minimum = SETTINGS[key]
 	value = settings.get(key)
-	if key in TIME_SETTINGS + BOOKING_TIME_SETTINGS:
+	if key in (*TIME_SETTINGS, *BOOKING_TIME_SETTINGS, "opening_time"):
 		return time_text(value)
 	return int(value or 0) if kind is int else (value or "")
 

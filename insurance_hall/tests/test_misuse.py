@@ -572,6 +572,39 @@ def guest_attempts(token: str, case: str, other_case: str, matter: str, window: 
 		("track: a 1 KB reference", {"reference": "B" * 1000, "proof": "0001"}, "未查到"),
 	]
 	found += [(label, post(G + "track.lookup", args), expected) for label, args, expected in track_cases]
+	own_cases = [
+		(
+			"move: someone else's booking",
+			"track.move_booking",
+			{"reference": "MU-BOOKING-2", "proof": "0009"},
+			"",
+		),
+		(
+			"move: a wrong proof",
+			"track.move_booking",
+			{"reference": "YY-2026-99999", "proof": "0001", "day": today(), "slot": "10:00"},
+			"未查到",
+		),
+		(
+			"move: a slot of -10:00",
+			"track.move_booking",
+			{"reference": "YY-2026-99999", "proof": "0001", "day": today(), "slot": "-10:00"},
+			"预约时段",
+		),
+		(
+			"cancel: a wrong proof",
+			"track.cancel_booking",
+			{"reference": "YY-2026-99999", "proof": "0001"},
+			"未查到",
+		),
+		(
+			"cancel: a proof as a list",
+			"track.cancel_booking",
+			{"reference": "YY-2026-99999", "proof": ["0001"]},
+			"后四位",
+		),
+	]
+	found += [(label, post(G + method, args), expected) for label, method, args, expected in own_cases]
 	complaint = {"content": "窗口让我来回跑了三趟", "complainant_contact": "13700000003"}
 	complaint_cases = [
 		("complain: nothing", {}, ""),

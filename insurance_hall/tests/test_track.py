@@ -116,6 +116,24 @@ class TestTrack(IntegrationTestCase):
 			self.assertIn(t.PROOF_HELP, response.message)
 			self.assertNotIn("Traceback", response.text)
 
+	def test_a_citizen_asks_for_no_more_messages(self):
+		refused = self.guest.call(
+			"insurance_hall.api.track.opt_out", {"reference": self.case, "proof": "0000"}
+		)
+		self.assertEqual(refused.message, t.NOT_FOUND)
+		frappe.db.rollback()
+		self.assertFalse(frappe.db.get_value("Hall Case", self.case, "no_messages"))
+		done = self.guest.call("insurance_hall.api.track.opt_out", {"reference": self.case, "proof": "4321"})
+		self.assertEqual(done.status, 200, done.text[:300])
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.get_value("Hall Case", self.case, "no_messages"), 1)
+		self.assertTrue(
+			frappe.db.exists(
+				"Comment",
+				{"reference_name": self.case, "content": "申请人在进度查询页面要求不再接收短信通知"},
+			)
+		)
+
 	def test_probing_a_reference_is_rate_limited_in_chinese(self):
 		statuses = [self.ask(self.case, f"{i:04d}").status for i in range(7)]
 		self.assertEqual(statuses[:5], [417] * 5)
@@ -123,3 +141,86 @@ class TestTrack(IntegrationTestCase):
 		refused = self.ask(self.case, "4321")  # even the right proof, until the window passes
 		self.assertEqual(refused.status, 429)
 		self.assertIn("查询过于频繁", refused.message)
+
+
+class TestOwnBooking(IntegrationTestCase):
+	"""改约 and 取消 from /track: the same rules as a new booking, and the old one cancelled in the same
+	transaction; a wrong proof reads like an unknown reference."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		from insurance_hall.services import booking
+
+		apply_shipped_profile("default")  # online booking offered
+		cls.clerk = make_user("track.bk@example.com", WINDOW_STAFF, first_name="改约甲")
+		cls.window = make_service_window("改1", a_staff=cls.clerk, booking_capacity=1)
+		cls.matter = make_service_matter("改约测试·异地就医备案", window=cls.window)
+		frappe.db.commit()
+		days = booking.offered_days(booking.schedule())
+		cls.day = str(days[-1])  # the last day offered: its slots are all still ahead
+		cls.slots = [s["time"] for s in booking.free_slots(cls.window, days[-1])]
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.db.rollback()
+		frappe.cache.delete_keys("rl:")
+		frappe.db.delete("Hall Booking", {"window": cls.window})
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def setUp(self):
+		frappe.cache.delete_keys("rl:")
+		self.guest = GuestClient()
+
+	def book(self, slot: str) -> str:
+		response = self.guest.call(
+			"insurance_hall.api.booking.book",
+			{
+				"matter": self.matter,
+				"day": self.day,
+				"slot": slot,
+				"applicant_name": "王改约",
+				"phone": "13700007777",
+			},
+		)
+		self.assertEqual(response.status, 200, response.text[:300])
+		return response.json["message"]["reference"]
+
+	def status(self, name: str) -> str:
+		frappe.db.rollback()
+		return frappe.db.get_value("Hall Booking", name, "status")
+
+	def test_a_booking_moves_to_a_free_slot_and_never_into_a_full_one(self):
+		first, taken = self.book(self.slots[0]), self.book(self.slots[1])
+		move = "insurance_hall.api.track.move_booking"
+		full = self.guest.call(
+			move, {"reference": first, "proof": "7777", "day": self.day, "slot": self.slots[1]}
+		)
+		self.assertGreaterEqual(full.status, 400)
+		self.assertIn("已约满", full.message)
+		self.assertEqual(self.status(first), "已预约")  # refused whole: the old booking stands
+		wrong = self.guest.call(
+			move, {"reference": first, "proof": "0000", "day": self.day, "slot": self.slots[2]}
+		)
+		self.assertEqual(wrong.message, t.NOT_FOUND)
+		moved = self.guest.call(
+			move, {"reference": first, "proof": "7777", "day": self.day, "slot": self.slots[2]}
+		)
+		self.assertEqual(moved.status, 200, moved.text[:300])
+		new = moved.json["message"]["reference"]
+		self.assertEqual(self.status(first), "已取消")
+		self.assertEqual(self.status(new), "已预约")
+		self.assertIn(new, frappe.db.get_value("Hall Booking", first, "cancel_reason"))
+		self.assertEqual(self.status(taken), "已预约")
+
+	def test_the_citizen_cancels_from_the_thread(self):
+		name = self.book(self.slots[3])
+		cancel = "insurance_hall.api.track.cancel_booking"
+		self.assertEqual(self.guest.call(cancel, {"reference": name, "proof": "1234"}).message, t.NOT_FOUND)
+		self.assertEqual(self.status(name), "已预约")
+		done = self.guest.call(cancel, {"reference": name, "proof": "7777"})
+		self.assertEqual(done.status, 200, done.text[:300])
+		self.assertEqual(self.status(name), "已取消")
+		again = self.guest.call(cancel, {"reference": name, "proof": "7777"})
+		self.assertIn("不能取消", again.message)
