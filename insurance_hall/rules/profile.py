@@ -157,7 +157,11 @@ def settings_errors(settings: Any) -> list[str]:
 			errors.append(f"{where}：应为文字")
 		elif key in REQUIRED_TEXT_SETTINGS and not value.strip():
 			errors.append(f"{where}：不能为空")
-		elif key in (*TIME_SETTINGS, *BOOKING_TIME_SETTINGS, "opening_time") and value and not HHMM.match(value):
+		elif (
+			key in (*TIME_SETTINGS, *BOOKING_TIME_SETTINGS, "opening_time")
+			and value
+			and not HHMM.match(value)
+		):
 			errors.append(f"{where}：“{value}”不是有效的时间，应为 时:分（如 17:30）")
 		if key in FLAG_SETTINGS and _is_int(value) and value not in (0, 1):
 			errors.append(f"{where}：应为 0 或 1，实际为 {value}")
