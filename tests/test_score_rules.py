@@ -158,3 +158,19 @@ def test_the_month_s_best_and_worst_windows_by_votes():
 	best, worst = best_and_worst([("1", 30, 1), ("2", 42, 0), ("3", 42, 3), ("4", 10, 3)])
 	assert best == ["2", "3"] and worst == ["3", "4"]
 	assert best_and_worst([("1", 0, 0)]) == ([], [])
+
+
+def test_a_year_is_the_mean_of_its_months_begun():
+	from datetime import date
+
+	from insurance_hall.rules.score import annual_average, months_counted
+
+	from conftest import SEEDS
+
+	assert "推行每月一考评和一年一考核相结合" in next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8")
+	assert months_counted(2025, date(2026, 12, 3)) == list(range(1, 13))
+	assert months_counted(2026, date(2026, 12, 3)) == list(range(1, 13))
+	assert months_counted(2027, date(2027, 2, 5)) == [1, 2]
+	assert months_counted(2028, date(2027, 12, 31)) == []
+	assert annual_average([100, 95, 90.5]) == 95.2
+	assert annual_average([]) == 0.0

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 DEDUCT = "deduct"  # the cap, less points per event found (never below 0)
@@ -196,6 +197,22 @@ def best_and_worst(votes: Iterable[tuple[str, int, int]]) -> tuple[list[str], li
 	best = sorted(w for w, s, _d in rows if top and s == top)
 	worst = sorted(w for w, _s, d in rows if bottom and d == bottom)
 	return best, worst
+
+
+def months_counted(year: int, today: date) -> list[int]:
+	"""The months of `year` a roll-up counts: those begun by `today` (a month still to come has no score)."""
+	if year < today.year:
+		return list(range(1, 13))
+	if year == today.year:
+		return list(range(1, today.month + 1))
+	return []
+
+
+def annual_average(totals: Iterable[float]) -> float:
+	"""002: "推行每月一考评和一年一考核相结合": the year's result is the mean of its monthly scores (one decimal);
+	a year with no month counted reads 0."""
+	values = list(totals)
+	return round(sum(values) / len(values), 1) if values else 0.0
 
 
 def _fmt(number: float) -> str:

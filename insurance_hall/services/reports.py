@@ -29,6 +29,20 @@ def bar_chart(labels: list[str], series: dict[str, list[float]]) -> dict | None:
 	}
 
 
+def worker_columns() -> list[dict]:
+	"""The first columns of a report about window workers: the person (shown by name) and their window."""
+	return [
+		{"fieldname": "staff", "label": "工作人员", "fieldtype": "Link", "options": "User", "width": 120},
+		{
+			"fieldname": "window",
+			"label": "窗口",
+			"fieldtype": "Link",
+			"options": "Service Window",
+			"width": 150,
+		},
+	]
+
+
 def window_label(window: str | None) -> str:
 	"""A window as a chart names it: 3号窗口."""
 	return window_text(window)

@@ -114,3 +114,20 @@ def window_votes(start: date, end: date) -> list[tuple[str, int, int]]:
 		(r.NOT_COUNTED, start, end),
 	)
 	return [(window, int(good or 0), int(bad or 0)) for window, good, bad in rows]
+
+
+def year_rows(table: s.Table, year: int, user: str, today: date) -> list[dict]:
+	"""一年一考核: each worker the user may see, with the total of every month of `year` begun by `today`
+	(the same monthly sheets as 月度考评) and the year's mean."""
+	from insurance_hall.rules.period import month_span
+
+	rows: dict[str, dict] = {}
+	for month in s.months_counted(year, today):
+		start, end = month_span(year, month)
+		for person, window, sheet in month_sheets(table, start, end, user):
+			row = rows.setdefault(person, {"staff": person, "window": window})
+			row[f"m{month}"] = sheet.total
+			row["window"] = row["window"] or window
+	for row in rows.values():
+		row["average"] = s.annual_average(v for k, v in row.items() if k.startswith("m") and k[1:].isdigit())
+	return sorted(rows.values(), key=lambda r: (r["window"] or "", r["staff"]))

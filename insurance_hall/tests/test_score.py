@@ -160,6 +160,27 @@ class TestMonthlyScore(IntegrationTestCase):
 				frappe.delete_doc("Hall Department", department, force=True, ignore_permissions=True)
 			frappe.db.commit()
 
+	def test_the_year_rolls_up_the_months_begun(self):
+		"""一年一考核: the twelve months of the year (all begun by the next January), the month with records
+		scored as 月度考评 scores it, the mean of the twelve."""
+		from datetime import date
+
+		from insurance_hall.services import score as service
+
+		table = service.county_table()
+		rows = {r["staff"]: r for r in service.year_rows(table, YEAR, self.head, date(YEAR + 1, 1, 1))}
+		row = rows[self.worker]
+		self.assertEqual(row[f"m{MONTH}"], 47)
+		quiet = row["m1"]  # a month without events: what the records give with nothing to deduct
+		self.assertEqual([row[f"m{m}"] for m in range(1, 13) if m != MONTH], [quiet] * 11)
+		self.assertEqual(row["average"], round((47 + 11 * quiet) / 12, 1))
+		# a worker sees their own year only; a year not begun has no months
+		self.assertEqual(
+			{r["staff"] for r in service.year_rows(table, YEAR, self.colleague, date(YEAR + 1, 1, 1))},
+			{self.colleague},
+		)
+		self.assertEqual(service.year_rows(table, YEAR, self.head, date(YEAR - 1, 6, 1)), [])
+
 	def test_the_months_best_and_worst_windows(self):
 		_columns, _data, _m, _c, summary = REPORT.execute({"year": YEAR, "month": f"{MONTH}月"})
 		self.assertIn(self.window, summary[0]["value"])  # the only window with votes: 5 satisfied

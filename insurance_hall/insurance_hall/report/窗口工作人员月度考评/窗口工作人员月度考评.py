@@ -17,7 +17,7 @@ from frappe.utils import get_fullname
 from insurance_hall.rules import score as s
 from insurance_hall.services import score as service
 from insurance_hall.services.ledger import month_of
-from insurance_hall.services.reports import bar_chart, refusing
+from insurance_hall.services.reports import bar_chart, refusing, worker_columns
 
 
 @refusing("窗口工作人员月度考评")
@@ -53,16 +53,7 @@ def row_of(table: s.Table, person: str, window: str | None, sheet: s.Sheet) -> d
 
 
 def columns_of(table: s.Table | None) -> list[dict]:
-	columns = [
-		{"fieldname": "staff", "label": _("工作人员"), "fieldtype": "Link", "options": "User", "width": 120},
-		{
-			"fieldname": "window",
-			"label": _("窗口"),
-			"fieldtype": "Link",
-			"options": "Service Window",
-			"width": 150,
-		},
-	]
+	columns = worker_columns()
 	for item in table.items if table else ():
 		if item.kind != s.BONUS:
 			columns.append(
