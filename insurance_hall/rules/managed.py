@@ -114,6 +114,8 @@ BOOKING_FIELDS = (
 	"on_duty",
 	"handler",
 	"handled_at",
+	# set once by the daily reminder job (the day before), never by hand
+	"reminder_sent",
 )
 
 ACTION = "只能通过本表的办理操作改变，不能直接修改、添加或删除"
