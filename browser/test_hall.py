@@ -661,3 +661,39 @@ def test_citizen_rates_served_case_on_phone(session_for) -> None:
 	again.goto(link, wait_until="domcontentloaded")
 	assert "已经评价过" in again.locator("body").inner_text()
 	again.close()
+
+
+# ---------------------------------------------------------------- 9. realtime, as behind nginx
+
+
+def test_realtime_reaches_an_open_form(session_for) -> None:
+	"""The hall is served as in production (gunicorn behind one front door with the bench's socket.io):
+	the Desk connects to socket.io on its own origin, and a change saved by someone else reaches a form
+	that is open elsewhere without a reload."""
+	watcher = session_for(ADMIN)
+	watcher.open("/app/hall-settings")
+	wait_form(watcher, "Hall Settings", "Hall Settings")
+	watcher.page.wait_for_function(
+		"() => frappe.socketio.socket && frappe.socketio.socket.connected", timeout=30_000
+	)
+	watcher.page.evaluate("() => frappe.realtime.on('doc_update', (data) => { window.__ih_update = data; })")
+	other = session_for(ADMIN, shot=False)
+	phone = other.call("frappe.client.get_value", doctype="Hall Settings", fieldname="complaint_phone")
+	value = (phone or {}).get("complaint_phone") or ""
+	other.call(
+		"frappe.client.set_value",
+		doctype="Hall Settings",
+		name="Hall Settings",
+		fieldname="complaint_phone",
+		value=value + " ",
+	)
+	watcher.page.wait_for_function("() => window.__ih_update", timeout=30_000)
+	update = watcher.page.evaluate("() => window.__ih_update")
+	assert update["doctype"] == "Hall Settings"
+	other.call(
+		"frappe.client.set_value",
+		doctype="Hall Settings",
+		name="Hall Settings",
+		fieldname="complaint_phone",
+		value=value,
+	)

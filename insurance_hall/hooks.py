@@ -58,10 +58,17 @@ override_whitelisted_methods = {
 has_permission = {
 	"Hall Complaint": "insurance_hall.services.complaint.has_permission",
 	"Complaint Referral": "insurance_hall.services.complaint.has_permission",
+	"Hall Score Entry": "insurance_hall.services.score_month.entry_permission",
 }
 permission_query_conditions = {
 	"Hall Complaint": "insurance_hall.services.complaint.query_conditions",
 	"Complaint Referral": "insurance_hall.services.complaint.referral_query_conditions",
+	"Hall Score Entry": "insurance_hall.services.score_month.entry_query",
 }
 
-jinja = {"methods": ["insurance_hall.services.rating.receipt_invitation"]}
+jinja = {
+	"methods": [
+		"insurance_hall.services.rating.receipt_invitation",
+		"insurance_hall.services.score_month.print_sheet",
+	]
+}

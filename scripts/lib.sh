@@ -238,7 +238,7 @@ check_prerequisites() {
 		charset=$(mariadb_query "SELECT @@character_set_server, @@collation_server" || true)
 		if [ -z "$charset" ]; then
 			prereq_warn "无法登录 MariaDB 检查字符集：请设置 IH_DB_ROOT_USER / IH_DB_ROOT_PASSWORD"
-		elif [[ "$charset" != utf8mb4*utf8mb4_unicode_ci* ]]; then
+		elif [[ "$charset" != utf8mb4* ]]; then
 			prereq_fail "MariaDB 未设置 utf8mb4（现为 $charset）：在 /etc/mysql/mariadb.conf.d/ 加入 [mysqld] character-set-client-handshake = FALSE、character-set-server = utf8mb4、collation-server = utf8mb4_unicode_ci 与 [mysql] default-character-set = utf8mb4，然后重启 MariaDB"
 		fi
 	fi
@@ -360,8 +360,30 @@ service_cmd() {
 service_up() {
 	local action=$1 name=$2 port=$3 cmd
 	cmd=$(service_cmd "$action" "$name") || return 1
-	$cmd || return 1
+	# the port decides, not the init script's exit status: Debian's mariadb script exits non-zero when
+	# its post-start helper (/etc/mysql/debian-start) is missing, with the server up all the same
+	$cmd || true
 	for _ in $(seq 1 60); do tcp_open 127.0.0.1 "$port" && return 0; sleep 0.5; done
+	return 1
+}
+
+# MariaDB (3306) and Redis (6379) answering on 127.0.0.1 before the bench needs them: a machine that rebooted, or
+# whose database was stopped, starts them the way the machine starts services (root only; said in one line each).
+# Returns non-zero, naming what is down, when one still does not answer.
+services_up() {
+	local svc name port down=""
+	for svc in "MariaDB mariadb 3306" "Redis redis-server 6379"; do
+		set -- $svc
+		name=$1 port=$3
+		tcp_open 127.0.0.1 "$port" && continue
+		if [ "$(id -u)" = 0 ] && service_up start "$2" "$port" >/dev/null 2>&1; then
+			echo "== $name was not running on 127.0.0.1:$port: started ($(service_cmd start "$2"))"
+			continue
+		fi
+		down+=" $name(127.0.0.1:$port)"
+	done
+	[ -z "$down" ] && return 0
+	echo "not running:$down; start them (as root: service mariadb start; service redis-server start)" >&2
 	return 1
 }
 
@@ -465,6 +487,17 @@ bench_use_redis() {
 		frappe_cli "$bench" set-config -g "${key%%=*}" redis://127.0.0.1:6379 >/dev/null || return 1
 	done
 	echo "== Redis：bench 的 ${dead[*]} 无人监听，改为 redis://127.0.0.1:6379"
+}
+
+# the front door (scripts/front.js: what the bench's nginx does in production) on PORT, passing /socket.io/ to
+# SOCKETIO_PORT and the rest to gunicorn on WEB_PORT; its pid in $FRONT_PID. Returns non-zero when it does
+# not listen within 10 s.
+start_front() {
+	local port=$1 web_port=$2 socketio_port=$3 log=$4
+	node "$REPO_ROOT/scripts/front.js" "$port" "$web_port" "$socketio_port" >"$log" 2>&1 &
+	FRONT_PID=$!
+	for _ in $(seq 1 40); do port_in_use "$port" && return 0; sleep 0.25; done
+	return 1
 }
 
 # the bench's socket.io server (what the bench's Procfile runs as `bench socketio`, i.e. node apps/frappe/socketio.js

@@ -174,3 +174,128 @@ def test_a_year_is_the_mean_of_its_months_begun():
 	assert months_counted(2028, date(2027, 12, 31)) == []
 	assert annual_average([100, 95, 90.5]) == 95.2
 	assert annual_average([]) == 0.0
+
+
+# ---------------------------------------------------------------- the 考评登记 and the month's chain
+
+from insurance_hall.rules import score as s  # noqa: E402
+
+
+def test_an_entered_item_is_a_score_up_to_its_cap_and_an_event_is_one_the_table_names():
+	"""002: 内部监督 (15), 自我评价 (15) are scored by the evaluators; 第三方评价 "基本满意扣3分，不满意扣5分";
+	加分项 "书面表扬每次加2分"."""
+	table = table_of(YINAN)
+	internal, third, praise, client = (
+		s.item_of(table, key) for key in ("internal", "third", "praise", "client")
+	)
+	assert s.entry_error(internal, None, None, 12.5) is None
+	assert s.entry_error(internal, None, None, 15.5) == "“内部监督”的得分应在 0 到 15 分之间"
+	assert s.entry_error(internal, None, None, -1) == "“内部监督”的得分应在 0 到 15 分之间"
+	assert s.entry_error(internal, None, None, "很好") == "“内部监督”的得分应为数字"
+	assert s.entry_error(third, "不满意", 1, None) is None
+	assert s.entry_error(third, "很满意", 1, None) == "“第三方评价”的事项应为 基本满意、不满意 之一"
+	assert s.entry_error(praise, "书面表扬", 2, None) is None
+	assert s.entry_error(praise, "书面表扬", 0, None) == "次数应为正整数"
+	assert s.entry_error(praise, "书面表扬", "1.5", None) == "次数应为正整数"
+	# complaints 查实 and ratings are counted from their records, never entered by hand
+	assert "不能手工录入" in s.entry_error(client, "局长信箱", 1, None)
+	assert s.entry_error(None, None, None, None) == "请选择本县考评表中的考评项目"
+
+
+def test_nothing_is_entered_in_a_month_sent_up_or_confirmed():
+	table = table_of(YINAN)
+	error = s.entry_error(s.item_of(table, "internal"), None, None, 10, closed=True)
+	assert error.startswith("该月考评已提交审核或已确认")
+
+
+def test_an_evaluator_enters_for_their_own_workers_and_never_about_themselves():
+	assert s.evaluator_error("head@x", "clerk@x", True, True) is None
+	assert s.evaluator_error("clerk@x", "clerk2@x", False, False).startswith("只有考评人员")
+	assert s.evaluator_error("head@x", "head@x", True, True) == "不能为自己录入考评，请由其他考评人员录入"
+	assert s.evaluator_error("head@x", "other@x", True, False) == "只能为本人分管科室窗口的工作人员录入考评"
+
+
+def test_entered_events_count_in_the_sheet_and_an_entered_item_waits_until_entered():
+	"""加分项 "书面表扬每次加2分"; 第三方评价 "不满意扣5分"."""
+	table = table_of(YINAN)
+	sheet = sheet_of(table, {"praise": {"书面表扬": 2}, "third": {"不满意": 1}}, {"internal": 14})
+	lines = {line.key: line for line in sheet.lines}
+	assert lines["praise"].points == 4
+	assert lines["third"].points == 10
+	assert lines["internal"].points == 14 and not lines["internal"].waiting
+	assert lines["self"].points == 0 and lines["self"].waiting
+
+
+def test_the_month_climbs_the_county_chain_to_局办公室_and_the_leader():
+	"""002: "考评成绩由局办公室拟发通报统一公示，负责考核的人员不得自行公示成绩数据"."""
+	chain = s.DEFAULT_CHAIN
+	assert [step.role for step in chain] == ["科室负责人", "综合科", "主要领导"]
+	assert s.advance_error(s.OPEN, 0, chain, {"科室负责人"}) is None
+	assert s.advance_error(s.OPEN, 0, chain, {"窗口工作人员"}) == "“考评人员评定”须由科室负责人办理"
+	assert s.after_advance(0, chain) == (s.IN_REVIEW, 1)
+	assert s.advance_error(s.IN_REVIEW, 1, chain, {"科室负责人"}) == "“局办公室审核”须由综合科办理"
+	assert s.after_advance(1, chain) == (s.IN_REVIEW, 2)
+	assert s.after_advance(2, chain) == (s.CLOSED, 3)
+	assert (
+		s.advance_error(s.CLOSED, 3, chain, {"主要领导"})
+		== "该月考评已确认，如需更正请由局办公室写明理由重新打开"
+	)
+
+
+def test_a_reviewer_sends_back_with_a_reason():
+	chain = s.DEFAULT_CHAIN
+	assert s.send_back_error(s.IN_REVIEW, 1, chain, {"综合科"}, "内部检查分数有误") is None
+	assert s.send_back_error(s.IN_REVIEW, 1, chain, {"综合科"}, " ") == "退回时请写明需要更正的内容"
+	assert s.send_back_error(s.OPEN, 0, chain, {"科室负责人"}, "x") == "只有审核中的月度考评可以退回"
+
+
+def test_only_局办公室_publishes_and_only_a_confirmed_month():
+	assert s.publish_error(s.CLOSED, {"综合科"}, "综合科") is None
+	assert s.publish_error(s.CLOSED, {"科室负责人", "主要领导"}, "综合科") == (
+		"月度考评只能由综合科（局办公室）统一公示，考评人员不得自行公示"
+	)
+	assert s.publish_error(s.IN_REVIEW, {"综合科"}, "综合科").endswith("须经确认流程全部审定后才能公示")
+	assert s.publish_error(s.PUBLISHED, {"综合科"}, "综合科") == "该月考评已公示"
+
+
+def test_a_correction_reopens_a_confirmed_month_with_a_reason():
+	assert s.reopen_error(s.CLOSED, {"综合科"}, "综合科", "漏计一次表扬") is None
+	assert s.reopen_error(s.PUBLISHED, {"综合科"}, "综合科", "漏计一次表扬") is None
+	assert s.reopen_error(s.CLOSED, {"综合科"}, "综合科", "") == "重新打开时请写明更正的理由"
+	assert s.reopen_error(s.OPEN, {"综合科"}, "综合科", "x") == "该月考评当前为“评定中”，无需重新打开"
+	assert (
+		s.reopen_error(s.CLOSED, {"科室负责人"}, "综合科", "x")
+		== "只有综合科（局办公室）可以重新打开月度考评"
+	)
+
+
+def test_a_month_is_sent_up_once_it_is_over():
+	from datetime import date
+
+	assert s.month_ended_error(date(2027, 1, 1), date(2026, 12, 31)).startswith("该月尚未结束")
+	assert s.month_ended_error(date(2027, 1, 1), date(2027, 1, 1)) is None
+
+
+def test_the_titles_are_the_county_s():
+	"""002: "党员示范岗""优秀服务标兵""流动红旗窗口""医保经办服务能手"."""
+	table = table_of({**YINAN, "titles": ["党员示范岗", "优秀服务标兵", "流动红旗窗口", "医保经办服务能手"]})
+	assert s.title_error("优秀服务标兵", table) is None
+	assert s.title_error("劳动模范", table).startswith("评选称号应为 党员示范岗")
+
+
+def test_a_county_names_its_own_chain_and_publisher():
+	raw = {
+		**YINAN,
+		"close_chain": [
+			{"role": "分管领导", "label": "分管领导评定"},
+			{"role": "主要领导", "label": "局长审定"},
+		],
+		"publisher": "大厅管理员",
+	}
+	assert table_errors(raw) == []
+	table = table_of(raw)
+	assert [step.label for step in table.chain] == ["分管领导评定", "局长审定"]
+	assert table.publisher == "大厅管理员"
+	assert table_errors({**YINAN, "close_chain": [{"role": "综合科"}]}) == [
+		"月度考评的确认流程（close_chain）应列出各级的角色（role）和名称（label）"
+	]

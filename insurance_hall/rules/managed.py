@@ -165,6 +165,25 @@ MANAGED: dict[str, Managed] = {
 		fields=("national_confirmed", "confirmed_by", "confirmed_on"),
 		message="请使用“确认国务院放假安排”按钮核对本年日历，不能直接修改核对信息",
 	),
+	# the month's evaluation: its course, trail and frozen sheets change only by its actions; once sent up
+	# the chain nothing in it changes but by an action (a correction reopens it with a reason)
+	"Hall Score Month": Managed(
+		fields=(
+			"status",
+			"level",
+			"waiting_for",
+			"best_windows",
+			"worst_windows",
+			"sheets",
+			"published_by",
+			"published_on",
+		),
+		tables=("steps",),
+		frozen_unless=("status", frozenset({"评定中", ""})),
+		blank_when_new=True,
+		message="月度考评的“{labels}”只能通过“提交”“同意”“退回”“公示”“重新打开”操作改变，不能直接修改",
+		frozen_message="该月考评为“{state}”，不能直接修改；确需更正的，请由局办公室写明理由重新打开",
+	),
 	# a return visit is the visitor's own record: who visited, and which record, never change afterwards
 	"Delay Service Visit": Managed(fields=("record", "visited_by", "window", "citizen_name")),
 	"Delay Service Record": Managed(

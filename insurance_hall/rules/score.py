@@ -39,10 +39,37 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Step:
+	"""One level of the month's close chain: the role that acts there and what its act is called."""
+
+	role: str
+	label: str
+
+
+# 002: "考评成绩由局办公室拟发通报统一公示": the evaluators' sheet goes to 局办公室, then the leader confirms it
+DEFAULT_CHAIN = (
+	Step("科室负责人", "考评人员评定"),
+	Step("综合科", "局办公室审核"),
+	Step("主要领导", "领导审定"),
+)
+DEFAULT_PUBLISHER = "综合科"  # 局办公室: the only one who publishes (公示)
+
+# the month's course
+OPEN = "评定中"
+IN_REVIEW = "审核中"
+CLOSED = "已确认"
+PUBLISHED = "已公示"
+MONTH_STATES = (OPEN, IN_REVIEW, CLOSED, PUBLISHED)
+FROZEN_STATES = frozenset({IN_REVIEW, CLOSED, PUBLISHED})
+
+
+@dataclass(frozen=True)
 class Table:
 	items: tuple[Item, ...]
 	bonus_cap: float = 0.0
 	titles: tuple[str, ...] = ()
+	chain: tuple[Step, ...] = DEFAULT_CHAIN
+	publisher: str = DEFAULT_PUBLISHER
 
 	@property
 	def full_marks(self) -> float:
@@ -59,6 +86,7 @@ class Line:
 	points: float
 	events: Mapping[str, int]
 	change: float  # the deduction (negative) or the addition (positive) the events made
+	waiting: bool = False  # an entered item nobody has entered yet (待录入)
 
 
 @dataclass(frozen=True)
@@ -118,6 +146,15 @@ def table_errors(raw: Any) -> list[str]:
 	bonus_cap = raw.get("bonus_cap", 0)
 	if not isinstance(bonus_cap, int | float) or bonus_cap < 0:
 		errors.append("加分上限（bonus_cap）应为非负数")
+	chain = raw.get("close_chain")
+	if chain is not None and (
+		not isinstance(chain, list)
+		or not chain
+		or not all(isinstance(step, Mapping) and step.get("role") and step.get("label") for step in chain)
+	):
+		errors.append("月度考评的确认流程（close_chain）应列出各级的角色（role）和名称（label）")
+	if "publisher" in raw and not (isinstance(raw["publisher"], str) and raw["publisher"]):
+		errors.append("公示人角色（publisher）应为角色名称")
 	return errors
 
 
@@ -140,6 +177,10 @@ def table_of(raw: Mapping | None) -> Table | None:
 		),
 		bonus_cap=float(raw.get("bonus_cap", 0)),
 		titles=tuple(raw.get("titles", ())),
+		chain=tuple(Step(step["role"], step["label"]) for step in raw["close_chain"])
+		if raw.get("close_chain")
+		else DEFAULT_CHAIN,
+		publisher=raw.get("publisher") or DEFAULT_PUBLISHER,
 	)
 
 
@@ -159,6 +200,120 @@ def entered_error(item: Item, value: Any, closed: bool = False) -> str | None:
 	return None
 
 
+def item_of(table: Table, key: str | None) -> Item | None:
+	return next((item for item in table.items if item.key == key), None)
+
+
+# the sources an evaluator enters (the others are counted from the hall's own records)
+ENTERED_SOURCES = frozenset({"third_party", "praise", "suggestion", "honour"})
+
+
+def entry_error(
+	item: Item | None, event: str | None, times: Any, points: Any, closed: bool = False
+) -> str | None:
+	"""One line of the 考评登记: an entered item (内部检查, 自我评价) is a score from 0 to its cap; an event of a
+	source the hall keeps no record of (a third-party survey, a written praise, an honour, an adopted
+	suggestion) is one of the events the county's table names, at least once. Complaints and ratings are
+	counted from their records: never entered by hand. Nothing changes in a month already confirmed."""
+	if closed:
+		return "该月考评已提交审核或已确认，不能再录入或修改；确需更正的，请由局办公室写明理由重新打开"
+	if item is None:
+		return "请选择本县考评表中的考评项目"
+	if item.kind == ENTERED:
+		return entered_error(item, points)
+	if item.source not in ENTERED_SOURCES:
+		return f"“{item.label}”由系统按投诉查实、好差评等记录计算，不能手工录入"
+	if not event or event not in item.per_event:
+		return f"“{item.label}”的事项应为 {'、'.join(item.per_event)} 之一"
+	try:
+		count = int(times)
+	except (TypeError, ValueError):
+		return "次数应为正整数"
+	if count < 1 or str(times).strip() not in (str(count), f"{count}.0"):
+		return "次数应为正整数"
+	return None
+
+
+def evaluator_error(user: str, staff: str | None, is_evaluator: bool, in_scope: bool) -> str | None:
+	"""Who enters a worker's month: an evaluator (科室负责人, 分管领导, 主要领导, 局办公室), for a worker of
+	their own departments, and never about themselves (a person never handles a matter about themselves)."""
+	if not is_evaluator:
+		return "只有考评人员（科室负责人、分管领导、主要领导、局办公室）可以录入月度考评"
+	if not staff:
+		return "请选择被考评的窗口工作人员"
+	if staff == user:
+		return "不能为自己录入考评，请由其他考评人员录入"
+	if not in_scope:
+		return "只能为本人分管科室窗口的工作人员录入考评"
+	return None
+
+
+# ---------------------------------------------------------------- the month's close chain and publication
+
+
+def advance_error(status: str, level: int, chain: tuple[Step, ...], roles: set[str]) -> str | None:
+	"""The month goes up the county's chain one level at a time (002: evaluators → 局办公室 → leader), each
+	level by a holder of its role; a confirmed month goes nowhere."""
+	if status in (CLOSED, PUBLISHED):
+		return f"该月考评{status}，如需更正请由局办公室写明理由重新打开"
+	if not 0 <= level < len(chain):
+		return "该月考评的确认流程有误，请联系大厅管理员"
+	step = chain[level]
+	if step.role not in roles:
+		return f"“{step.label}”须由{step.role}办理"
+	return None
+
+
+def after_advance(level: int, chain: tuple[Step, ...]) -> tuple[str, int]:
+	"""(status, level) once the level `level` has acted: the next level, or confirmed after the last."""
+	nxt = level + 1
+	return (CLOSED, nxt) if nxt >= len(chain) else (IN_REVIEW, nxt)
+
+
+def send_back_error(
+	status: str, level: int, chain: tuple[Step, ...], roles: set[str], opinion: str
+) -> str | None:
+	"""A reviewer returns the month to the evaluators, with what is to be corrected."""
+	if status != IN_REVIEW:
+		return "只有审核中的月度考评可以退回"
+	error = advance_error(status, level, chain, roles)
+	if error:
+		return error
+	if not (opinion or "").strip():
+		return "退回时请写明需要更正的内容"
+	return None
+
+
+def publish_error(status: str, roles: set[str], publisher: str) -> str | None:
+	"""002: "考评成绩由局办公室拟发通报统一公示，负责考核的人员不得自行公示成绩数据": only the publisher's role,
+	and only a confirmed month."""
+	if publisher not in roles:
+		return f"月度考评只能由{publisher}（局办公室）统一公示，考评人员不得自行公示"
+	if status == PUBLISHED:
+		return "该月考评已公示"
+	if status != CLOSED:
+		return f"该月考评当前为“{status}”：须经确认流程全部审定后才能公示"
+	return None
+
+
+def reopen_error(status: str, roles: set[str], publisher: str, reason: str) -> str | None:
+	"""A correction reopens a confirmed (or published) month, by 局办公室 only, with a reason on the trail."""
+	if publisher not in roles:
+		return f"只有{publisher}（局办公室）可以重新打开月度考评"
+	if status not in (CLOSED, PUBLISHED):
+		return f"该月考评当前为“{status}”，无需重新打开"
+	if not (reason or "").strip():
+		return "重新打开时请写明更正的理由"
+	return None
+
+
+def title_error(title: str | None, table: Table) -> str | None:
+	"""A monthly title is one the county awards (沂南: 党员示范岗, 优秀服务标兵, 流动红旗窗口, 医保经办服务能手)."""
+	if title not in table.titles:
+		return f"评选称号应为 {'、'.join(table.titles) or '（本县未设称号）'} 之一"
+	return None
+
+
 def line_of(item: Item, events: Mapping[str, int], entered: float | None = None) -> Line:
 	"""One item: a deduct item loses points per event down to 0 (002: "每查实一次扣3分"); an entered item is
 	what the evaluator entered; a bonus item adds points per event (capped with the others by the table)."""
@@ -168,7 +323,7 @@ def line_of(item: Item, events: Mapping[str, int], entered: float | None = None)
 		points = max(0.0, item.cap - change)
 		return Line(item.key, item.label, item.cap, round(points, 2), counted, -round(item.cap - points, 2))
 	if item.kind == ENTERED:
-		return Line(item.key, item.label, item.cap, round(float(entered or 0), 2), {}, 0.0)
+		return Line(item.key, item.label, item.cap, round(float(entered or 0), 2), {}, 0.0, entered is None)
 	return Line(item.key, item.label, item.cap, round(change, 2), counted, round(change, 2))
 
 
@@ -197,6 +352,13 @@ def best_and_worst(votes: Iterable[tuple[str, int, int]]) -> tuple[list[str], li
 	best = sorted(w for w, s, _d in rows if top and s == top)
 	worst = sorted(w for w, _s, d in rows if bottom and d == bottom)
 	return best, worst
+
+
+def month_ended_error(end: date, today: date) -> str | None:
+	"""A month is evaluated once it is over: its sheet goes up the chain from the first day after it."""
+	if today < end:
+		return f"该月尚未结束（{end.isoformat()} 起才能提交），不能提交月度考评"
+	return None
 
 
 def months_counted(year: int, today: date) -> list[int]:

@@ -141,3 +141,14 @@ PERMISSIONS["Booking Bar"] = {
 	MAIN_LEADER: "R",
 	"System Manager": "R",
 }
+
+# 月度考评 (002 考评标准): evaluators (heads, deputies, the main leader, 局办公室 = 综合科, the admin) enter
+# and correct the month's entries while it is open; a worker reads the entries about themselves only
+# (services/score_month.entry_query). The month's record moves by its actions; nobody deletes one.
+_EVALUATORS = (SECTION_HEAD, DEPUTY, MAIN_LEADER, RECORDS, HALL_ADMIN)
+PERMISSIONS["Hall Score Entry"] = {
+	**dict.fromkeys(_EVALUATORS, "RCWD"),
+	WINDOW_STAFF: "R",
+	"System Manager": "R",
+}
+PERMISSIONS["Hall Score Month"] = {**dict.fromkeys(_EVALUATORS, "RCW"), "System Manager": "R"}

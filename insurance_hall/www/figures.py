@@ -7,7 +7,7 @@ from frappe.utils import getdate, today
 
 from insurance_hall.api.website import hall_page
 from insurance_hall.rules.period import published_month
-from insurance_hall.services import figures
+from insurance_hall.services import figures, score_month
 from insurance_hall.services.guide import hall_facts
 
 no_cache = 1
@@ -22,3 +22,5 @@ def get_context(context) -> None:
 	context.figures = figures.month_figures(year, month, now)
 	context.title = f"{year}年{month}月窗口服务“好差评”公示"
 	context.facts = hall_facts()
+	# 月度考评 as 局办公室 published it (002 "统一公示"): titles and best windows, nothing before publication
+	context.score = score_month.published(year, month)

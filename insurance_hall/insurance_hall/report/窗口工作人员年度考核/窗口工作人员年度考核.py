@@ -1,7 +1,7 @@
 """窗口工作人员年度考核: each window worker's monthly scores of a year on the county's 100-point table and the
 year's mean (002 沂南: "推行每月一考评和一年一考核相结合的方式进行。月度、年度考评成绩记入局机关工作人员考核成绩").
 
-The months are 月度考评's sheets (services/score.month_sheets), so who sees whom is the same: a worker their
+The months are 月度考评's sheets (services/score.month_rows), so who sees whom is the same: a worker their
 own row, a head or a deputy their departments' workers, the main leader, 综合科 and the admin everyone. A
 month not begun has no score.
 """

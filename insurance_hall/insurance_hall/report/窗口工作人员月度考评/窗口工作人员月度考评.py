@@ -2,8 +2,9 @@
 窗口工作人员考评标准（100分）》), counted from the records, with the month's 文明窗口 and the window with the
 most dissatisfied votes (004 开原 第八条). A county without a table of its own is told so.
 
-Counted: see services/score.py. Entered items (内部监督, 自我评价) show as 待录入 until the month's
-evaluation is entered; the total shown is what the records already give.
+Counted: see services/score.py. Entered items (内部监督, 自我评价) show as 待录入 until an evaluator enters
+them in the 考评登记; until the month is confirmed (月度考评确认) the total is what the records give now, and
+a confirmed month shows the sheets as they were confirmed.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from datetime import date
 
 import frappe
 from frappe import _
-from frappe.utils import get_fullname
 
 from insurance_hall.rules import score as s
 from insurance_hall.services import score as service
@@ -27,29 +27,9 @@ def execute(filters: dict | None = None):
 		frappe.msgprint(_("本县未配置月度考评表（县区配置 score），不进行月度考评"), indicator="orange")
 		return columns_of(None), []
 	start, end = month_of(filters or {})
-	rows = [
-		row_of(table, person, window, sheet)
-		for person, window, sheet in service.month_sheets(table, start, end, frappe.session.user)
-	]
+	rows, status = service.month_rows(table, start, end, frappe.session.user)
 	chart = bar_chart([row["staff_full_name"] for row in rows], {"总分": [row["total"] for row in rows]})
-	return columns_of(table), rows, None, chart, summary(start, end)
-
-
-def row_of(table: s.Table, person: str, window: str | None, sheet: s.Sheet) -> dict:
-	row = {"staff": person, "staff_full_name": get_fullname(person), "window": window}
-	details, waiting = [], []
-	for item, line in zip(table.items, sheet.lines, strict=True):
-		row[item.key] = line.points
-		if item.kind == s.ENTERED:
-			waiting.append(item.label)
-		for event, n in line.events.items():
-			sign = "−" if item.kind == s.DEDUCT else "+"
-			details.append(f"{item.label}·{event} {n} 次 {sign}{item.per_event[event] * n:g}")
-	row["bonus"] = sheet.bonus
-	row["total"] = sheet.total
-	row["waiting"] = "、".join(waiting)
-	row["details"] = "；".join(details)
-	return row
+	return columns_of(table), rows, None, chart, summary(start, end, status)
 
 
 def columns_of(table: s.Table | None) -> list[dict]:
@@ -79,7 +59,7 @@ def columns_of(table: s.Table | None) -> list[dict]:
 	return columns
 
 
-def summary(start: date, end: date) -> list[dict]:
+def summary(start: date, end: date, status: str | None) -> list[dict]:
 	best, worst = s.best_and_worst(service.window_votes(start, end))
 	return [
 		{
@@ -93,5 +73,11 @@ def summary(start: date, end: date) -> list[dict]:
 			"value": "、".join(worst) or "—",
 			"datatype": "Data",
 			"indicator": "Red",
+		},
+		{
+			"label": _("本月考评"),
+			"value": status or _("评定中（按当前记录计算）"),
+			"datatype": "Data",
+			"indicator": "Blue" if status else "Orange",
 		},
 	]
