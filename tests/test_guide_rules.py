@@ -51,6 +51,15 @@ def test_the_guide_is_dated_by_what_the_citizen_reads():
 	assert not g.guide_changed({**before, "guide_basis": None}, {**before, "guide_basis": ""})
 
 
+def test_nobody_dates_an_old_guide_new_by_hand():
+	quoted("002", "即时更新、同步更新")
+	assert g.updated_on_error("2026-01-05", "2026-12-01", changed=False) == (
+		"公开指南的更新日期由系统在指南内容变化时自动记录，不能手工修改"
+	)
+	assert g.updated_on_error("2026-01-05", "2026-01-05", changed=False) is None
+	assert g.updated_on_error("2026-01-05", "2026-12-01", changed=True) is None  # the system stamps it
+
+
 def test_hours_and_windows_as_the_hall_posts_them():
 	assert g.hours_text("08:30", "12:00", "14:00", "17:30") == "法定工作日 08:30–12:00，14:00–17:30"
 	assert g.hours_text(None, None, None, None) == "法定工作日 08:30–17:00"

@@ -299,3 +299,37 @@ def test_a_county_names_its_own_chain_and_publisher():
 	assert table_errors({**YINAN, "close_chain": [{"role": "综合科"}]}) == [
 		"月度考评的确认流程（close_chain）应列出各级的角色（role）和名称（label）"
 	]
+
+
+# ---------------------------------------------------------------- 意见建议
+
+from insurance_hall.rules import suggestion as sg  # noqa: E402
+
+
+def test_a_suggestion_names_its_proposer_and_what_it_proposes():
+	"""002: "鼓励服务对象、工作人员提出服务改进的意见建议"."""
+	assert sg.filing_error("工作人员", "clerk@x", None, "增设老年人绿色通道") is None
+	assert sg.filing_error("服务对象", None, "王先生", "延长午间服务") is None
+	assert sg.filing_error("工作人员", None, None, "x").startswith("工作人员提出的意见建议请选择提出人")
+	assert sg.filing_error("服务对象", None, " ", "x").startswith("请填写提出意见建议的服务对象姓名")
+	assert sg.filing_error("服务对象", None, "王先生", " ") == "请填写意见建议的内容"
+	assert sg.filing_error(None, None, None, "x") == "请选择提出人类别：服务对象、工作人员"
+
+
+def test_a_leader_answers_once_and_never_their_own():
+	"""002: "对群众诉求、工作人员意见建议，报领导研究后，及时给予反馈"."""
+	assert sg.answer_error("待答复", "采纳，下月起实行", "leader@x", "clerk@x", True) is None
+	assert sg.answer_error("待答复", "x", "head@x", "clerk@x", False).startswith("意见建议须报领导研究后答复")
+	assert sg.answer_error("已答复", "x", "leader@x", "clerk@x", True) == "该意见建议已答复，不能再次答复"
+	assert sg.answer_error("待答复", "x", "leader@x", "leader@x", True).startswith(
+		"不能答复自己提出的意见建议"
+	)
+	assert sg.answer_error("待答复", " ", "leader@x", "clerk@x", True) == "请填写答复意见"
+
+
+def test_an_adopted_suggestion_of_a_worker_scores():
+	"""002: "对工作人员提交的意见建议被采纳的按照工作人员考评制度相应加分"."""
+	assert sg.scores("工作人员", True, True)
+	assert not sg.scores("服务对象", True, True)
+	assert not sg.scores("工作人员", False, True)
+	assert not sg.scores("工作人员", True, False)

@@ -61,3 +61,13 @@ def reopen(name: str, reason: str | None = None, modified: str | None = None) ->
 def publish(name: str, modified: str | None = None) -> dict:
 	"""公示: 局办公室 publishes a confirmed month."""
 	return _answer(score_month.publish(name, modified))
+
+
+@frappe.whitelist(methods=["POST"])
+def answer_suggestion(
+	name: str, answer: str | None = None, adopted: int | str | None = 0, modified: str | None = None
+) -> dict:
+	"""答复: a leader answers a suggestion after study; an adopted one of a worker scores on their sheet."""
+	from insurance_hall.services import suggestion
+
+	return _answer(suggestion.answer(name, answer or "", str(adopted) in ("1", "true", "True"), modified))

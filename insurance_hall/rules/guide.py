@@ -70,6 +70,14 @@ def guide_changed(before: Mapping | None, after: Mapping, tables_changed: bool =
 	return any((before.get(f) or None) != (after.get(f) or None) for f in GUIDE_FIELDS)
 
 
+def updated_on_error(before: object, after: object, changed: bool) -> str | None:
+	"""The guide's date says when the citizen's text last changed (002: "即时更新、同步更新"): the system
+	stamps it when the guide changes; nobody sets it by hand to make an old guide look new."""
+	if not changed and str(before or "") != str(after or ""):
+		return "公开指南的更新日期由系统在指南内容变化时自动记录，不能手工修改"
+	return None
+
+
 def lines_of(text: str | None) -> list[str]:
 	"""An admin's free text as the paragraphs a phone shows (blank lines dropped), as the admin typed it:
 	Frappe stores markup escaped, and the page escapes once more when it shows the text, so it is unescaped

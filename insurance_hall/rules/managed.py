@@ -184,6 +184,14 @@ MANAGED: dict[str, Managed] = {
 		message="月度考评的“{labels}”只能通过“提交”“同意”“退回”“公示”“重新打开”操作改变，不能直接修改",
 		frozen_message="该月考评为“{state}”，不能直接修改；确需更正的，请由局办公室写明理由重新打开",
 	),
+	# a suggestion's answer is the leader's action; once answered, the suggestion stays as answered
+	"Hall Suggestion": Managed(
+		fields=("status", "answer", "adopted", "answered_by", "answered_on", "score_entry"),
+		frozen_unless=("status", frozenset({"待答复", ""})),
+		blank_when_new=True,
+		message="意见建议的“{labels}”只能由领导通过“答复”填写，不能直接修改",
+		frozen_message="该意见建议{state}，不能再修改",
+	),
 	# a return visit is the visitor's own record: who visited, and which record, never change afterwards
 	"Delay Service Visit": Managed(fields=("record", "visited_by", "window", "citizen_name")),
 	"Delay Service Record": Managed(

@@ -152,3 +152,7 @@ PERMISSIONS["Hall Score Entry"] = {
 	"System Manager": "R",
 }
 PERMISSIONS["Hall Score Month"] = {**dict.fromkeys(_EVALUATORS, "RCW"), "System Manager": "R"}
+
+# 意见建议 (002 服务改进): any hall worker files a citizen's or their own suggestion and corrects it until it is
+# answered; a leader answers it by the action 答复 (services/suggestion.py); nobody deletes one.
+PERMISSIONS["Hall Suggestion"] = {**dict.fromkeys(HALL_ROLES, "RCW"), "System Manager": "R"}

@@ -120,6 +120,18 @@ class TestGuide(IntegrationTestCase):
 		self.assertIn("工本费5元", page.text)
 		self.assertIn(f"更新日期：{frappe.utils.today()}", page.text)
 
+	def test_the_guides_date_is_not_set_by_hand(self):
+		from insurance_hall.tests.utils import RestClient
+
+		before = str(frappe.db.get_value("Service Matter", MATTER, "guide_updated_on"))
+		response = RestClient("Administrator", "admin").update(
+			"Service Matter", MATTER, {"guide_updated_on": "2099-01-01"}
+		)
+		self.assertEqual(response.status, 403, response.text[:300])
+		self.assertIn("更新日期由系统", response.message)
+		frappe.db.rollback()
+		self.assertEqual(str(frappe.db.get_value("Service Matter", MATTER, "guide_updated_on")), before)
+
 	def test_the_months_figures_are_published_per_window_without_names(self):
 		from insurance_hall.rules.period import previous_month
 

@@ -60,6 +60,8 @@ def _sample(doctype: str, users: dict[str, str]) -> dict:
 			"department": make_hall_department("权限测试科岗位"),
 			"problem": "权限测试",
 		}
+	if doctype == "Hall Suggestion":
+		return {"proposer_type": "服务对象", "proposer_name": "权限测试", "content": f"权限测试建议{n}"}
 	raise KeyError(doctype)
 
 
@@ -74,6 +76,7 @@ EDIT = {
 	"Complaint Channel": {"deduction": 5},
 	"Hall Complaint": {"place": "改"},
 	"Complaint Referral": {"leader_instruction": "改"},
+	"Hall Suggestion": {"content": "改"},
 }
 
 
@@ -103,6 +106,7 @@ class TestPermissionsThroughRest(IntegrationTestCase):
 		frappe.db.delete("Complaint Referral", {"problem": "权限测试"})
 		frappe.db.delete("Hall Complaint", {"content": ("like", "权限测试投诉%")})
 		frappe.db.delete("Complaint Channel", {"name": ("like", "权限测试渠道%")})
+		frappe.db.delete("Hall Suggestion", {"proposer_name": "权限测试"})
 		for doctype, filters in leftovers.items():
 			for name in frappe.get_all(doctype, filters=filters, pluck="name"):
 				frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)

@@ -314,3 +314,58 @@ class TestScoreMonth(MisuseCase):
 				)
 			)
 		self.assertGreaterEqual(tried, 60)
+
+	# ------------------------------------------------------------ 意见建议
+
+	def test_a_workers_adopted_suggestion_is_answered_by_a_leader_and_scores(self):
+		"""002: "对群众诉求、工作人员意见建议，报领导研究后，及时给予反馈"; "对工作人员提交的意见建议被采纳的按照工作
+		人员考评制度相应加分" (考评标准: "服务改进的意见建议被采纳的每次加3分")."""
+		from insurance_hall.rules.period import month_span
+		from insurance_hall.services import score as service
+
+		response = RestClient(self.worker).insert(
+			"Hall Suggestion",
+			{"proposer_type": "工作人员", "proposer": self.worker, "content": "大厅增设老年人绿色通道"},
+		)
+		self.assertEqual(response.status, 200, response.text[:400])
+		name = response.json["data"]["name"]
+		try:
+			answer = "insurance_hall.api.score.answer_suggestion"
+			# a head is no leader; nobody writes the answer by hand
+			response = RestClient(self.head).call(answer, {"name": name, "answer": "采纳", "adopted": 1})
+			self.assertEqual(response.status, 403)
+			self.assertIn("只有分管领导或主要领导可以答复", response.message)
+			response = RestClient(self.worker).update(
+				"Hall Suggestion", name, {"adopted": 1, "answer": "自己采纳"}
+			)
+			self.assertGreaterEqual(response.status, 400)
+			self.assertIn("只能由领导通过“答复”填写", response.message)
+			response = RestClient(self.leader).call(
+				answer, {"name": name, "answer": "采纳，下月起实行", "adopted": 1}
+			)
+			self.assertEqual(response.status, 200, response.text[:400])
+			frappe.db.rollback()
+			doc = frappe.get_doc("Hall Suggestion", name)
+			self.assertEqual((doc.status, doc.adopted, doc.answered_by), ("已答复", 1, self.leader))
+			entry = frappe.get_doc("Hall Score Entry", doc.score_entry)
+			self.assertEqual(
+				(entry.staff, entry.item, entry.event, entry.times), (self.worker, "suggestion", "采纳", 1)
+			)
+			today = frappe.utils.getdate(frappe.utils.today())
+			start, end = month_span(today.year, today.month)
+			rows, _status = service.month_rows(service.county_table(), start, end, self.leader)
+			(row,) = [r for r in rows if r["staff"] == self.worker]
+			self.assertIn("意见建议·采纳 1 次 +3", row["details"])
+			# answered once
+			response = RestClient(self.leader).call(
+				answer, {"name": name, "answer": "再答一次", "adopted": 0}
+			)
+			self.assertIn("该意见建议已答复，不能再次答复", response.message)
+		finally:
+			frappe.db.rollback()
+			entry = frappe.db.get_value("Hall Suggestion", name, "score_entry")
+			frappe.db.delete("Hall Suggestion", {"name": name})
+			if entry:
+				frappe.db.delete("Hall Score Entry", {"name": entry})
+			frappe.db.delete("ToDo", {"reference_type": "Hall Suggestion", "reference_name": name})
+			frappe.db.commit()

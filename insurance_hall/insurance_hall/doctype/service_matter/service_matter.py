@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from insurance_hall.rules.catalogue import promise_error
-from insurance_hall.rules.guide import guide_changed
+from insurance_hall.rules.guide import guide_changed, updated_on_error
 
 
 class ServiceMatter(Document):
@@ -47,7 +47,13 @@ class ServiceMatter(Document):
 		before = self.get_doc_before_save()
 		materials = [(row.material, row.may_be_missing) for row in self.materials]
 		old_materials = [(row.material, row.may_be_missing) for row in before.materials] if before else []
-		if guide_changed(before.as_dict() if before else None, self.as_dict(), materials != old_materials):
+		changed = guide_changed(
+			before.as_dict() if before else None, self.as_dict(), materials != old_materials
+		)
+		error = updated_on_error(before.guide_updated_on if before else None, self.guide_updated_on, changed)
+		if error:
+			frappe.throw(error, frappe.PermissionError, title=_("不能直接修改"))
+		if changed:
 			self.guide_updated_on = frappe.utils.today()
 
 	def validate_promise(self) -> None:

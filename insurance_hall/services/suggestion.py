@@ -1,0 +1,95 @@
+"""意见建议 (002 (三)服务改进): citizens' and workers' suggestions filed in the Desk, answered by a leader after
+study ("报领导研究后，及时给予反馈"), and a worker's adopted suggestion entered on their monthly sheet
+("被采纳的按照工作人员考评制度相应加分") as one line of the 考评登记, through the same rules as any entry."""
+
+from __future__ import annotations
+
+import frappe
+from frappe.utils import get_fullname, getdate, now_datetime, today
+
+from insurance_hall.rules import score as s
+from insurance_hall.rules import suggestion as sg
+from insurance_hall.rules.roles import DEPUTY, MAIN_LEADER
+from insurance_hall.services import inbox, records
+from insurance_hall.services import score as score_service
+from insurance_hall.services.score import ENTRY
+
+DOCTYPE = "Hall Suggestion"
+LEADERS = frozenset({DEPUTY, MAIN_LEADER})
+
+
+def prepare(doc) -> None:
+	"""Before a suggestion is saved: who proposed it and what; a worker's name read from their account."""
+	error = sg.filing_error(doc.proposer_type, doc.proposer, doc.proposer_name, doc.content)
+	if error:
+		frappe.throw(error, title="意见建议登记有误")
+	if doc.proposer_type == sg.STAFF:
+		doc.proposer_name = get_fullname(doc.proposer)
+		doc.phone = None
+	else:
+		doc.proposer = None
+
+
+def after_insert(doc) -> None:
+	"""报领导研究: the main leader named in the settings is told it waits for an answer."""
+	leader = frappe.db.get_single_value("Hall Settings", "main_leader")
+	if leader and leader != doc.proposer:
+		inbox.assign(
+			DOCTYPE,
+			doc.name,
+			leader,
+			f"意见建议待研究答复：{doc.proposer_name}（{doc.proposer_type}）：{(doc.content or '')[:60]}",
+			due=today(),
+			doc=doc,
+			fresh=True,
+		)
+
+
+def suggestion_item(table: s.Table | None) -> s.Item | None:
+	"""The county's item that scores adopted suggestions (沂南: 意见建议, "被采纳的每次加3分"), if any."""
+	if table is None:
+		return None
+	return next((item for item in table.items if item.source == "suggestion" and item.per_event), None)
+
+
+def answer(name: str, text: str, adopted: bool, seen_modified: str | None = None):
+	"""答复: a leader answers after study; a worker's adopted suggestion adds the county's points to their
+	sheet of this month (a 考评登记 line by the answering leader, checked as any entry: a month already sent
+	up refuses it, and the whole answer with it)."""
+	doc = records.lock(DOCTYPE, name, "意见建议", seen_modified)
+	user = frappe.session.user
+	error = sg.answer_error(doc.status, text, user, doc.proposer, bool(LEADERS & set(frappe.get_roles(user))))
+	if error:
+		frappe.throw(error, frappe.PermissionError, title="不能答复")
+	doc.answer = text.strip()
+	doc.adopted = 1 if adopted else 0
+	doc.answered_by = user
+	doc.answered_on = now_datetime()
+	doc.status = sg.ANSWERED
+	item = suggestion_item(score_service.county_table())
+	if sg.scores(doc.proposer_type, bool(adopted), item is not None):
+		now = getdate(today())
+		entry = frappe.get_doc(
+			{
+				"doctype": ENTRY,
+				"year": now.year,
+				"month": now.month,
+				"staff": doc.proposer,
+				"item": item.key,
+				"event": next(iter(item.per_event)),
+				"times": 1,
+				"basis": f"意见建议 {doc.name} 被采纳：{(doc.content or '')[:80]}",
+			}
+		)
+		entry.insert(ignore_permissions=True)
+		doc.score_entry = entry.name
+	records.write(doc, "答复")
+	inbox.close(DOCTYPE, doc.name, user)
+	if doc.proposer:
+		inbox.notify(
+			DOCTYPE,
+			doc.name,
+			doc.proposer,
+			f"您的意见建议已答复{'（已采纳，按考评制度加分）' if doc.score_entry else ''}：{doc.answer}",
+		)
+	return doc
