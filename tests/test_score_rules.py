@@ -316,6 +316,16 @@ def test_a_suggestion_names_its_proposer_and_what_it_proposes():
 	assert sg.filing_error(None, None, None, "x") == "请选择提出人类别：服务对象、工作人员"
 
 
+def test_a_worker_files_a_suggestion_in_their_own_name_only():
+	"""002: "定期征集窗口工作人员合理化意见建议": 综合科 and the leaders collect them for anyone."""
+	assert sg.proposer_error("clerk@x", "工作人员", "clerk@x", False) is None
+	assert sg.proposer_error("clerk@x", "工作人员", "other@x", False) == (
+		"工作人员只能以本人名义提出意见建议；代他人登记请交综合科"
+	)
+	assert sg.proposer_error("records@x", "工作人员", "other@x", True) is None
+	assert sg.proposer_error("clerk@x", "服务对象", None, False) is None
+
+
 def test_a_leader_answers_once_and_never_their_own():
 	"""002: "对群众诉求、工作人员意见建议，报领导研究后，及时给予反馈"."""
 	assert sg.answer_error("待答复", "采纳，下月起实行", "leader@x", "clerk@x", True) is None

@@ -28,6 +28,15 @@ def filing_error(
 	return None
 
 
+def proposer_error(filer: str, proposer_type: str | None, proposer: str | None, collects: bool) -> str | None:
+	"""A worker's suggestion scores for its proposer, so a worker files one in their own name only; 综合科,
+	the leaders and the admin collect the workers' suggestions ("定期征集窗口工作人员合理化意见建议") and file
+	them for anyone."""
+	if proposer_type == STAFF and proposer and proposer != filer and not collects:
+		return "工作人员只能以本人名义提出意见建议；代他人登记请交综合科"
+	return None
+
+
 def answer_error(
 	status: str | None, answer: str | None, user: str, proposer: str | None, is_leader: bool
 ) -> str | None:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import frappe
 from frappe.utils import get_fullname, getdate, now_datetime, today
 
+from insurance_hall.rules import chain
 from insurance_hall.rules import score as s
 from insurance_hall.rules import suggestion as sg
 from insurance_hall.rules.roles import DEPUTY, MAIN_LEADER
-from insurance_hall.services import inbox, records
+from insurance_hall.services import inbox, records, routing
 from insurance_hall.services import score as score_service
 from insurance_hall.services.score import ENTRY
 
@@ -23,6 +24,10 @@ def prepare(doc) -> None:
 	error = sg.filing_error(doc.proposer_type, doc.proposer, doc.proposer_name, doc.content)
 	if error:
 		frappe.throw(error, title="意见建议登记有误")
+	user = frappe.session.user
+	error = sg.proposer_error(user, doc.proposer_type, doc.proposer, score_service.sees_everyone(user))
+	if error:
+		frappe.throw(error, frappe.PermissionError, title="意见建议登记有误")
 	if doc.proposer_type == sg.STAFF:
 		doc.proposer_name = get_fullname(doc.proposer)
 		doc.phone = None
@@ -31,9 +36,16 @@ def prepare(doc) -> None:
 
 
 def after_insert(doc) -> None:
-	"""报领导研究: the main leader named in the settings is told it waits for an answer."""
-	leader = frappe.db.get_single_value("Hall Settings", "main_leader")
-	if leader and leader != doc.proposer:
+	"""报领导研究: the main leader named in the settings, or who stands in for them today, is told it waits
+	for an answer, through the one router (never the proposer: 回避). No leader named: the suggestion is
+	filed all the same and waits in the register."""
+	try:
+		leader, _for = routing.resolve(
+			chain.MAIN_LEADER, "", getdate(today()), about=(doc.proposer,) if doc.proposer else ()
+		)
+	except routing.RoutingError:
+		return
+	if leader:
 		inbox.assign(
 			DOCTYPE,
 			doc.name,

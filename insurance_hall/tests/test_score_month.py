@@ -323,12 +323,30 @@ class TestScoreMonth(MisuseCase):
 		from insurance_hall.rules.period import month_span
 		from insurance_hall.services import score as service
 
+		leader_before = frappe.db.get_single_value("Hall Settings", "main_leader")
+		frappe.db.set_single_value("Hall Settings", "main_leader", self.leader)
+		frappe.db.commit()
 		response = RestClient(self.worker).insert(
 			"Hall Suggestion",
 			{"proposer_type": "工作人员", "proposer": self.worker, "content": "大厅增设老年人绿色通道"},
 		)
+		frappe.db.set_single_value("Hall Settings", "main_leader", leader_before)
+		frappe.db.commit()
 		self.assertEqual(response.status, 200, response.text[:400])
 		name = response.json["data"]["name"]
+		# 报领导研究: it waits on the main leader's list
+		self.assertTrue(
+			frappe.db.exists(
+				"ToDo",
+				{"reference_type": "Hall Suggestion", "reference_name": name, "allocated_to": self.leader},
+			)
+		)
+		# a colleague cannot file one in the worker's name (it would score for them)
+		response = RestClient(self.colleague).insert(
+			"Hall Suggestion", {"proposer_type": "工作人员", "proposer": self.worker, "content": "代为提出"}
+		)
+		self.assertEqual(response.status, 403, response.text[:300])
+		self.assertIn("工作人员只能以本人名义提出意见建议", response.message)
 		try:
 			answer = "insurance_hall.api.score.answer_suggestion"
 			# a head is no leader; nobody writes the answer by hand
