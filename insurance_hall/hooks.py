@@ -59,11 +59,13 @@ has_permission = {
 	"Hall Complaint": "insurance_hall.services.complaint.has_permission",
 	"Complaint Referral": "insurance_hall.services.complaint.has_permission",
 	"Hall Score Entry": "insurance_hall.services.score_month.entry_permission",
+	"Hall Suggestion": "insurance_hall.services.suggestion.has_permission",
 }
 permission_query_conditions = {
 	"Hall Complaint": "insurance_hall.services.complaint.query_conditions",
 	"Complaint Referral": "insurance_hall.services.complaint.referral_query_conditions",
 	"Hall Score Entry": "insurance_hall.services.score_month.entry_query",
+	"Hall Suggestion": "insurance_hall.services.suggestion.query_conditions",
 }
 
 jinja = {

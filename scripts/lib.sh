@@ -342,7 +342,8 @@ missing_packages() {
 	for pkg in "${wanted[@]}"; do dpkg_installed "$pkg" || echo "$pkg"; done
 }
 
-apt_install() { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"; }
+# only what is named: recommends would pull in a desktop's worth of packages (X, fonts, docs) on a server
+apt_install() { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"; }
 
 # how to start / restart a service here: systemctl under systemd, else the init script
 service_cmd() {
@@ -356,9 +357,23 @@ service_cmd() {
 	fi
 }
 
+# Debian's mariadb init script stops the server with `mysqladmin --defaults-file=/etc/mysql/debian.cnf`: on an
+# image without that file a restart cannot stop the old server, which keeps running with its old settings. Root
+# reaches MariaDB through its unix socket, which is all the file has to name (said in one line when written).
+mariadb_debian_cnf() {
+	[ "$(id -u)" = 0 ] && [ ! -e /etc/mysql/debian.cnf ] && [ ! -d /run/systemd/system ] || return 0
+	[ -S /run/mysqld/mysqld.sock ] || return 0
+	mkdir -p /etc/mysql
+	printf '[client]\nuser = root\nsocket = /run/mysqld/mysqld.sock\n[mysql_upgrade]\nuser = root\nsocket = /run/mysqld/mysqld.sock\n' \
+		>/etc/mysql/debian.cnf
+	chmod 600 /etc/mysql/debian.cnf
+	echo "== 写入 /etc/mysql/debian.cnf（Debian 的 MariaDB 启停脚本用它停止服务；内容为 root 经本机 socket 登录）"
+}
+
 # run `service_cmd` and wait (at most 30 s) until PORT answers on 127.0.0.1
 service_up() {
 	local action=$1 name=$2 port=$3 cmd
+	[ "$name" = mariadb ] && [ "$action" = restart ] && mariadb_debian_cnf
 	cmd=$(service_cmd "$action" "$name") || return 1
 	# the port decides, not the init script's exit status: Debian's mariadb script exits non-zero when
 	# its post-start helper (/etc/mysql/debian-start) is missing, with the server up all the same

@@ -213,6 +213,10 @@ def test_an_evaluator_enters_for_their_own_workers_and_never_about_themselves():
 	assert s.evaluator_error("clerk@x", "clerk2@x", False, False).startswith("只有考评人员")
 	assert s.evaluator_error("head@x", "head@x", True, True) == "不能为自己录入考评，请由其他考评人员录入"
 	assert s.evaluator_error("head@x", "other@x", True, False) == "只能为本人分管科室窗口的工作人员录入考评"
+	# 002's table is the "医保服务窗口工作人员考评标准": a leader or a clerk of no window is not on it
+	assert s.evaluator_error("leader@x", "head@x", True, True, is_worker=False) == (
+		"被考评人不是窗口工作人员：月度考评只考评窗口工作人员"
+	)
 
 
 def test_entered_events_count_in_the_sheet_and_an_entered_item_waits_until_entered():
@@ -240,6 +244,17 @@ def test_the_month_climbs_the_county_chain_to_局办公室_and_the_leader():
 		s.advance_error(s.CLOSED, 3, chain, {"主要领导"})
 		== "该月考评已确认，如需更正请由局办公室写明理由重新打开"
 	)
+
+
+def test_a_level_the_settings_give_one_person_is_theirs_or_their_stand_ins():
+	"""The leader's 审定 goes to the main leader the settings name, or to whoever stands in for them that day
+	(the one router): the role alone is not enough, and the stand-in needs no leader's role."""
+	chain = s.DEFAULT_CHAIN
+	assert s.advance_error(s.IN_REVIEW, 2, chain, set(), "standin@x", "standin@x", "李代岗") is None
+	assert s.advance_error(s.IN_REVIEW, 2, chain, {"主要领导"}, "other@x", "standin@x", "李代岗") == (
+		"“领导审定”由李代岗办理"
+	)
+	assert s.send_back_error(s.IN_REVIEW, 2, chain, set(), "退回", "standin@x", "standin@x") is None
 
 
 def test_a_reviewer_sends_back_with_a_reason():
@@ -343,3 +358,36 @@ def test_an_adopted_suggestion_of_a_worker_scores():
 	assert not sg.scores("服务对象", True, True)
 	assert not sg.scores("工作人员", False, True)
 	assert not sg.scores("工作人员", True, False)
+
+
+def test_what_was_filed_is_its_filers_to_correct():
+	"""A worker does not rewrite a colleague's or a citizen's suggestion; 综合科 (who collects) may correct any."""
+	assert sg.editor_error("clerk@x", "clerk@x", False) is None
+	assert sg.editor_error("records@x", "clerk@x", True) is None
+	assert (
+		sg.editor_error("clerk2@x", "clerk@x", False) == "只能修改本人登记的意见建议；如需更正，请联系综合科"
+	)
+
+
+def test_a_citizen_suggests_on_the_public_page():
+	"""002: "通过局长信箱、留言簿，服务电话等形式广泛征集服务对象意见建议": the text required; name and phone
+	optional, checked by the one public-input rule when given."""
+	assert sg.public_errors("", "", "大厅增加老花镜") == []
+	assert sg.public_errors("王先生", "138 0539 1234", "大厅增加老花镜") == []
+	assert sg.public_errors("王先生", "", " ") == ["请填写意见建议内容"]
+	assert sg.public_errors("王先生", "123", "x")[0].startswith("“123”不是有效的电话号码")
+	assert sg.public_errors("123", "", "x") == ["姓名“123”无效，请填写真实姓名"]
+	assert sg.public_errors("", "", "x" * 1001) == ["意见建议内容不能超过1000个字"]
+	assert sg.public_errors("\u200b\u200b", "", "x") == ["姓名含有无法显示的字符，请重新输入"]
+
+
+def test_the_citizen_is_told_the_answer():
+	"""002: "对群众诉求、工作人员意见建议，报领导研究后，及时给予反馈"."""
+	from insurance_hall.rules import citizen
+
+	assert citizen.suggestion_answered_text("沂南县医疗保障局", "HS-1", True, "0539-1") == (
+		"【沂南县医疗保障局】您提出的意见建议（编号HS-1）已被采纳，感谢您的支持，详情请拨打0539-1。"
+	)
+	assert citizen.suggestion_answered_text(None, "HS-2", False, "") == (
+		"【医保经办大厅】您提出的意见建议（编号HS-2）领导已研究答复。"
+	)

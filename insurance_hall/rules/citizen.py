@@ -50,3 +50,10 @@ def booking_tomorrow_text(bureau: str | None, reference: str, day: str, slot: st
 def complaint_answered_text(bureau: str | None, reference: str, phone: str | None) -> str:
 	call = f"，如有疑问请拨打{phone}" if phone else ""
 	return signed(bureau, f"您反映的问题（编号{reference}）已办结，工作人员将向您反馈处理结果{call}。")
+
+
+def suggestion_answered_text(bureau: str | None, reference: str, adopted: bool, phone: str | None) -> str:
+	"""002 (三)服务改进: "对群众诉求、工作人员意见建议，报领导研究后，及时给予反馈"."""
+	thanks = "已被采纳，感谢您的支持" if adopted else "领导已研究答复"
+	call = f"，详情请拨打{phone}" if phone else ""
+	return signed(bureau, f"您提出的意见建议（编号{reference}）{thanks}{call}。")

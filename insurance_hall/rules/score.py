@@ -234,7 +234,9 @@ def entry_error(
 	return None
 
 
-def evaluator_error(user: str, staff: str | None, is_evaluator: bool, in_scope: bool) -> str | None:
+def evaluator_error(
+	user: str, staff: str | None, is_evaluator: bool, in_scope: bool, is_worker: bool = True
+) -> str | None:
 	"""Who enters a worker's month: an evaluator (科室负责人, 分管领导, 主要领导, 局办公室), for a worker of
 	their own departments, and never about themselves (a person never handles a matter about themselves)."""
 	if not is_evaluator:
@@ -243,6 +245,8 @@ def evaluator_error(user: str, staff: str | None, is_evaluator: bool, in_scope: 
 		return "请选择被考评的窗口工作人员"
 	if staff == user:
 		return "不能为自己录入考评，请由其他考评人员录入"
+	if not is_worker:
+		return "被考评人不是窗口工作人员：月度考评只考评窗口工作人员"
 	if not in_scope:
 		return "只能为本人分管科室窗口的工作人员录入考评"
 	return None
@@ -251,14 +255,26 @@ def evaluator_error(user: str, staff: str | None, is_evaluator: bool, in_scope: 
 # ---------------------------------------------------------------- the month's close chain and publication
 
 
-def advance_error(status: str, level: int, chain: tuple[Step, ...], roles: set[str]) -> str | None:
+def advance_error(
+	status: str,
+	level: int,
+	chain: tuple[Step, ...],
+	roles: set[str],
+	user: str = "",
+	holder: str | None = None,
+	holder_name: str = "",
+) -> str | None:
 	"""The month goes up the county's chain one level at a time (002: evaluators → 局办公室 → leader), each
-	level by a holder of its role; a confirmed month goes nowhere."""
+	level by a holder of its role; a confirmed month goes nowhere. A level the settings give to one named
+	person (the main leader) is theirs alone, or their stand-in's while they are away (`holder`: whoever
+	acts for the post today), as on every other form of the hall."""
 	if status in (CLOSED, PUBLISHED):
 		return f"该月考评{status}，如需更正请由局办公室写明理由重新打开"
 	if not 0 <= level < len(chain):
 		return "该月考评的确认流程有误，请联系大厅管理员"
 	step = chain[level]
+	if holder:
+		return None if user == holder else f"“{step.label}”由{holder_name or holder}办理"
 	if step.role not in roles:
 		return f"“{step.label}”须由{step.role}办理"
 	return None
@@ -271,12 +287,20 @@ def after_advance(level: int, chain: tuple[Step, ...]) -> tuple[str, int]:
 
 
 def send_back_error(
-	status: str, level: int, chain: tuple[Step, ...], roles: set[str], opinion: str
+	status: str,
+	level: int,
+	chain: tuple[Step, ...],
+	roles: set[str],
+	opinion: str,
+	user: str = "",
+	holder: str | None = None,
+	holder_name: str = "",
 ) -> str | None:
-	"""A reviewer returns the month to the evaluators, with what is to be corrected."""
+	"""A reviewer returns the month to the evaluators, with what is to be corrected (who may: as for
+	`advance_error`)."""
 	if status != IN_REVIEW:
 		return "只有审核中的月度考评可以退回"
-	error = advance_error(status, level, chain, roles)
+	error = advance_error(status, level, chain, roles, user, holder, holder_name)
 	if error:
 		return error
 	if not (opinion or "").strip():

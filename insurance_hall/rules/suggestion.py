@@ -6,9 +6,13 @@
 
 from __future__ import annotations
 
+from insurance_hall.rules.public_input import name_error, phone_error, text_error
+
 CITIZEN = "服务对象"
 STAFF = "工作人员"
 PROPOSERS = (CITIZEN, STAFF)
+ANONYMOUS = "匿名"
+CONTENT_LIMIT = 1000
 WAITING = "待答复"
 ANSWERED = "已答复"
 
@@ -56,3 +60,27 @@ def scores(proposer_type: str | None, adopted: bool, county_scores_suggestions: 
 	""" "对工作人员提交的意见建议被采纳的按照工作人员考评制度相应加分": a worker's adopted suggestion, where the
 	county's table scores suggestions."""
 	return proposer_type == STAFF and adopted and county_scores_suggestions
+
+
+def editor_error(user: str, filer: str | None, collects: bool) -> str | None:
+	"""What was filed is its filer's to correct until the answer (a collector's too): another worker does not
+	rewrite a colleague's or a citizen's suggestion."""
+	if collects or user == filer:
+		return None
+	return "只能修改本人登记的意见建议；如需更正，请联系综合科"
+
+
+def public_errors(name: object, phone: object, content: object) -> list[str]:
+	""" "通过局长信箱、留言簿，服务电话等形式广泛征集服务对象意见建议": a citizen's suggestion on the public page,
+	checked by the one public-input rule: the text required, a name and a phone optional (without a name it is
+	filed as 匿名; without a phone nobody can tell them the answer)."""
+	errors = [
+		error
+		for error in (
+			text_error(content, "意见建议内容", CONTENT_LIMIT, required=True),
+			name_error(name, "姓名", required=False),
+			phone_error(phone) if str(phone or "").strip() else None,
+		)
+		if error
+	]
+	return errors

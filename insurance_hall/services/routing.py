@@ -118,6 +118,16 @@ def posts_of(user: str) -> list[str]:
 	return posts
 
 
+def named_post(role: str) -> str | None:
+	"""The one person the settings name for a role that is a single post (主要领导: the main leader), or None
+	for a role many hold (科室负责人, 综合科): who acts there is then any holder of the role."""
+	from insurance_hall.rules.roles import MAIN_LEADER as MAIN_LEADER_ROLE
+
+	if role == MAIN_LEADER_ROLE:
+		return frappe.db.get_single_value("Hall Settings", "main_leader") or None
+	return None
+
+
 def acting_for_today(user: str, on: date) -> str:
 	"""Who acts for `user` on `on`: their stand-in, or themselves."""
 	return acting_user(user, on, assignments_on(user, on))

@@ -20,7 +20,7 @@ import frappe
 
 from insurance_hall.rules import rating as r
 from insurance_hall.rules import score as s
-from insurance_hall.rules.roles import DEPUTY, HALL_ADMIN, MAIN_LEADER, RECORDS, SECTION_HEAD
+from insurance_hall.rules.roles import DEPUTY, HALL_ADMIN, MAIN_LEADER, RECORDS, SECTION_HEAD, WINDOW_STAFF
 from insurance_hall.services.scope import wanted_departments
 
 ENTRY = "Hall Score Entry"
@@ -104,6 +104,12 @@ def window_workers() -> dict[str, tuple[str, str | None]]:
 			if person and person not in workers:
 				workers[person] = (row.name, row.department)
 	return workers
+
+
+def is_worker(user: str) -> bool:
+	"""A window worker: holds an A or B post of a window in service, or the 窗口工作人员 role (a worker between
+	posts keeps their month)."""
+	return user in window_workers() or WINDOW_STAFF in frappe.get_roles(user)
 
 
 def sees_everyone(user: str) -> bool:

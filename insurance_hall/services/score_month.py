@@ -13,7 +13,7 @@ from frappe.utils import getdate, now_datetime, today
 
 from insurance_hall.rules import score as s
 from insurance_hall.rules.period import month_span, named_month
-from insurance_hall.services import inbox, records
+from insurance_hall.services import inbox, records, routing
 from insurance_hall.services import score as service
 from insurance_hall.services.score import ENTRY, MONTH
 
@@ -56,7 +56,11 @@ def prepare_entry(doc) -> None:
 	table = table_or_refuse()
 	user = frappe.session.user
 	error = s.evaluator_error(
-		user, doc.staff, service.sees_everyone(user), bool(doc.staff) and service.in_scope(user, doc.staff)
+		user,
+		doc.staff,
+		service.sees_everyone(user),
+		bool(doc.staff) and service.in_scope(user, doc.staff),
+		bool(doc.staff) and service.is_worker(doc.staff),
 	)
 	if error:
 		frappe.throw(error, frappe.PermissionError, title="不能录入考评")
@@ -168,8 +172,29 @@ def role_holders(role: str) -> list[str]:
 	)
 
 
+def holder(role: str) -> str | None:
+	"""Who acts today for a level the settings give to one person (the main leader, or their stand-in,
+	through the one router); None for a level any holder of its role acts on."""
+	named = routing.named_post(role)
+	return routing.acting_for_today(named, getdate(today())) if named else None
+
+
+def level_error(doc, table: s.Table, opinion: str | None = None) -> str | None:
+	"""Whether the user may act on the month's current level (advance, or send back with `opinion`)."""
+	level = doc.level or 0
+	step = table.chain[level] if 0 <= level < len(table.chain) else None
+	acting = holder(step.role) if step else None
+	user, roles = frappe.session.user, set(frappe.get_roles())
+	name = routing.name_of(acting) if acting else ""
+	if opinion is None:
+		return s.advance_error(doc.status, level, table.chain, roles, user, acting, name)
+	return s.send_back_error(doc.status, level, table.chain, roles, opinion, user, acting, name)
+
+
 def tell(doc, role: str, message: str) -> None:
-	for user in role_holders(role):
+	"""The level's people are told: its one named person (or stand-in), else every holder of the role."""
+	acting = holder(role)
+	for user in [acting] if acting else role_holders(role):
 		if user not in ("Administrator", frappe.session.user):
 			inbox.assign(MONTH, doc.name, user, message, due=today())
 
@@ -202,7 +227,7 @@ def advance(name: str, opinion: str = "", seen_modified: str | None = None):
 	sheets are frozen, and 局办公室 is told it waits for publication."""
 	doc = lock(name, seen_modified)
 	table = table_or_refuse()
-	error = s.advance_error(doc.status, doc.level or 0, table.chain, set(frappe.get_roles()))
+	error = level_error(doc, table)
 	if error:
 		frappe.throw(error, frappe.PermissionError, title="不能提交")
 	start, end = span_or_refuse(doc.year, doc.month)
@@ -243,7 +268,7 @@ def send_back(name: str, opinion: str, seen_modified: str | None = None):
 	"""退回: a reviewer returns the month to the evaluators with what is to be corrected."""
 	doc = lock(name, seen_modified)
 	table = table_or_refuse()
-	error = s.send_back_error(doc.status, doc.level or 0, table.chain, set(frappe.get_roles()), opinion)
+	error = level_error(doc, table, opinion or "")
 	if error:
 		frappe.throw(error, title="不能退回")
 	step = table.chain[doc.level]

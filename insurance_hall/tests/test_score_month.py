@@ -13,11 +13,12 @@ import json
 
 import frappe
 
-from insurance_hall.rules.roles import MAIN_LEADER, RECORDS, SECTION_HEAD, WINDOW_STAFF
+from insurance_hall.rules.roles import DEPUTY, MAIN_LEADER, RECORDS, SECTION_HEAD, WINDOW_STAFF
 from insurance_hall.tests.factories import (
 	apply_shipped_profile,
 	make_hall_department,
 	make_service_window,
+	make_substitute_assignment,
 	make_user,
 )
 from insurance_hall.tests.test_misuse import MisuseCase, Target
@@ -42,6 +43,9 @@ class TestScoreMonth(MisuseCase):
 		cls.other_head = make_user("sm.otherhead@example.com", SECTION_HEAD)
 		cls.office = make_user("sm.office@example.com", RECORDS, first_name="局办公室")
 		cls.leader = make_user("sm.leader@example.com", MAIN_LEADER)
+		cls.deputy = make_user("sm.deputy@example.com", DEPUTY, first_name="代岗副局长")
+		cls.leader_before = frappe.db.get_single_value("Hall Settings", "main_leader")
+		frappe.db.set_single_value("Hall Settings", "main_leader", cls.leader)
 		make_hall_department("月评本科", head=cls.head)
 		make_hall_department("月评他科", head=cls.other_head)
 		cls.window = make_service_window("月1", a_staff=cls.worker, b_staff=cls.colleague, in_service=1)
@@ -60,6 +64,8 @@ class TestScoreMonth(MisuseCase):
 		frappe.db.delete("Hall Score Month Step", {"parent": f"{YEAR}-{MONTH:02d}"})
 		frappe.db.delete(MONTH_DT, {"year": YEAR})
 		frappe.db.delete("ToDo", {"reference_type": MONTH_DT})
+		frappe.db.delete("Substitute Assignment", {"absent_user": cls.leader})
+		frappe.db.set_single_value("Hall Settings", "main_leader", cls.leader_before)
 		frappe.db.set_value("Service Window", cls.window, "department", None)
 		for department in ("月评本科", "月评他科"):
 			frappe.delete_doc("Hall Department", department, force=True, ignore_permissions=True)
@@ -68,6 +74,7 @@ class TestScoreMonth(MisuseCase):
 		super().tearDownClass()
 
 	def setUp(self):
+		frappe.db.delete("Substitute Assignment", {"absent_user": self.leader})
 		frappe.db.delete(ENTRY, {"year": YEAR})
 		frappe.db.delete("Hall Score Title", {"parent": f"{YEAR}-{MONTH:02d}"})
 		frappe.db.delete("Hall Score Month Step", {"parent": f"{YEAR}-{MONTH:02d}"})
@@ -164,6 +171,12 @@ class TestScoreMonth(MisuseCase):
 				"只能为本人分管科室窗口的工作人员录入考评",
 			),
 			(self.head, {"item": "internal", "points": 15, "staff": self.head}, 403, "不能为自己录入考评"),
+			(
+				self.office,
+				{"item": "internal", "points": 15, "staff": self.leader},
+				403,
+				"被考评人不是窗口工作人员",
+			),
 			(self.head, {"item": "internal", "points": 15, "year": 2999}, 417, "还没有到，不能提前考评"),
 		]
 		for user, values, status, message in cases:
@@ -269,6 +282,29 @@ class TestScoreMonth(MisuseCase):
 		self.assertEqual(self.act(self.office, "send_back", opinion="内部检查分数待核").status, 200)
 		self.assertEqual(self.month_state().status, "评定中")
 		self.assertEqual(self.enter(self.head, item="internal", points=10).status, 200)
+
+	def test_the_leaders_level_is_the_named_leaders_or_their_stand_ins(self):
+		"""The leader's 审定 goes through the one router: to the main leader the settings name, or to the
+		stand-in covering the day, who acts without a leader's role; the absent leader does not."""
+		today = frappe.utils.today()
+		make_substitute_assignment(self.leader, self.deputy, today, today, reason="月评代岗")
+		frappe.db.commit()
+		self.open_month()
+		self.assertEqual(self.act(self.head, "advance").status, 200)
+		self.assertEqual(self.act(self.office, "advance").status, 200)
+		frappe.db.rollback()
+		waiting = frappe.get_all(
+			"ToDo",
+			{"reference_type": MONTH_DT, "reference_name": f"{YEAR}-{MONTH:02d}", "status": "Open"},
+			pluck="allocated_to",
+		)
+		self.assertEqual(waiting, [self.deputy])
+		response = self.act(self.leader, "advance", opinion="同意")
+		self.assertEqual(response.status, 403)
+		self.assertIn("“领导审定”由代岗副局长办理", response.message)
+		self.assertEqual(self.month_state().status, "审核中")
+		self.assertEqual(self.act(self.deputy, "advance", opinion="代为审定").status, 200)
+		self.assertEqual(self.month_state().status, "已确认")
 
 	def test_a_bad_title_and_a_second_record_of_the_month_are_refused(self):
 		response = RestClient(self.head).insert(

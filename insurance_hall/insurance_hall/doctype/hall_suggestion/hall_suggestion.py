@@ -24,8 +24,10 @@ class HallSuggestion(HallRecord):
 			"\u670d\u52a1\u7535\u8bdd",
 			"\u7a97\u53e3\u5f53\u9762",
 			"\u5de5\u4f5c\u4eba\u5458\u63d0\u51fa",
+			"\u7f51\u4e0a\u7559\u8a00",
 		]
 		content: DF.SmallText
+		no_messages: DF.Check
 		phone: DF.Data | None
 		proposer: DF.Link | None
 		proposer_name: DF.Data | None
