@@ -602,6 +602,50 @@ def test_citizen_files_complaint_on_phone(session_for) -> None:
 	assert_no_english(citizen, "public complaint page")
 
 
+def test_citizen_suggests_on_phone(session_for) -> None:
+	"""002 (三)服务改进: "通过局长信箱、留言簿，服务电话等形式广泛征集服务对象意见建议"."""
+	citizen = session_for(None, phone=True)
+	citizen.goto("/suggest")
+	page = citizen.page
+	page.locator("#ih-content").fill("建议大厅配备老花镜和放大镜（浏览器测试）")
+	page.locator("#ih-phone").fill("13905396666")
+	page.locator("#ih-suggest-form button[type=submit]").click()
+	result = page.locator("#ih-result:not(.ih-error)")
+	result.wait_for(state="visible")
+	text = result.inner_text()
+	assert text.startswith("提交成功，感谢您的意见建议。编号："), text
+	assert "答复后将短信告知您" in text
+	assert_no_english(citizen, "public suggestion page")
+
+
+# the hall's public pages, as a citizen opens them on a phone
+PUBLIC_PAGES = ("/guide", "/booking", "/track", "/complaint", "/suggest", "/figures", "/rate")
+
+
+def test_public_pages_pass_an_accessibility_check(session_for) -> None:
+	"""Issue 21: the hall's public pages pass axe-core (WCAG 2 A and AA rules) with no serious or critical
+	violation, on a phone; the first matter's guide from the index too."""
+	from axe_playwright_python.sync_playwright import Axe
+
+	citizen = session_for(None, phone=True)
+	axe = Axe()
+	found = {}
+	citizen.goto("/guide")
+	first = citizen.page.locator("a[href*='/guide?matter=']").first.get_attribute("href")
+	for path in (*PUBLIC_PAGES, first):
+		citizen.goto(path)
+		citizen.page.wait_for_load_state("networkidle")
+		results = axe.run(citizen.page, options={"runOnly": ["wcag2a", "wcag2aa", "best-practice"]})
+		serious = [
+			f"{v['id']} ({v['impact']}): {v['help']} {[n['target'] for n in v['nodes']][:3]}"
+			for v in results.response["violations"]
+			if v["impact"] in ("serious", "critical")
+		]
+		if serious:
+			found[path] = serious
+	assert found == {}, found
+
+
 def test_citizen_rates_served_case_on_phone(session_for) -> None:
 	citizen = session_for(None, phone=True)
 	# the clerk serves a case and shows the rating invitation on the window's screen

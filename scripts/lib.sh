@@ -357,6 +357,28 @@ service_cmd() {
 	fi
 }
 
+# The Python the pure and browser layers run on: the machine's python3 when it already imports what they need
+# (tests/requirements.txt), else a virtual environment of that list, created once and reused
+# ($IH_TEST_VENV, default ~/.cache/insurance-hall/test-venv): a fresh Debian, whose python3 may not take pip
+# installs (PEP 668), needs nothing installed by hand. Prints the interpreter; says in one line what it installs.
+TEST_IMPORTS='import pytest, holidays, playwright.sync_api, axe_playwright_python'
+test_python() {
+	local venv=${IH_TEST_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/insurance-hall/test-venv}
+	if python3 -c "$TEST_IMPORTS" 2>/dev/null; then
+		echo python3
+	elif [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "$TEST_IMPORTS" 2>/dev/null; then
+		echo "$venv/bin/python"
+	elif echo "== 测试用 Python 环境：python3 缺少测试所需的包，安装 tests/requirements.txt 到 $venv" >&2 &&
+		{ [ -x "$venv/bin/python" ] || python3 -m venv "$venv" >&2; } &&
+		"$venv/bin/python" -m pip install -q -r "$REPO_ROOT/tests/requirements.txt" >&2 &&
+		"$venv/bin/python" -c "$TEST_IMPORTS" 2>/dev/null; then
+		echo "$venv/bin/python"
+	else
+		echo "测试用 Python 环境未能建立（需要 python3-venv 和能访问 PyPI）：沿用 python3" >&2
+		echo python3
+	fi
+}
+
 # Debian's mariadb init script stops the server with `mysqladmin --defaults-file=/etc/mysql/debian.cnf`: on an
 # image without that file a restart cannot stop the old server, which keeps running with its old settings. Root
 # reaches MariaDB through its unix socket, which is all the file has to name (said in one line when written).
