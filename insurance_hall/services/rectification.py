@@ -138,8 +138,9 @@ def verify(name: str, passed: bool, note: str | None = None, seen_modified: str 
 		frappe.throw(error, frappe.PermissionError, title="不能验证销号")
 	waiting = doc.verifier
 	doc.status = rules.status_after_verify(passed)
-	doc.verified_by = user
-	doc.verified_at = now_datetime()
+	# who closed it and when; a fix sent back keeps only why (the trail names who sent it back)
+	doc.verified_by = user if passed else None
+	doc.verified_at = now_datetime() if passed else None
 	doc.verify_note = (note or "").strip() or None
 	records.trail(
 		doc,
