@@ -424,6 +424,49 @@ class TestRectification(RegisterCase):
 		self.assertEqual(frappe.db.count(LINE, {"source_name": rating}), 1)
 
 
+class TestLedgerExport(RegisterCase):
+	def export(self, report: str) -> list[list]:
+		import json
+		from io import BytesIO
+
+		from frappe.desk.query_report import export_query
+		from openpyxl import load_workbook
+
+		now = getdate(today())
+		frappe.local.form_dict = frappe._dict(
+			{
+				"report_name": report,
+				"file_format_type": "Excel",
+				"filters": json.dumps({"year": now.year, "month": f"{now.month}月"}),
+				"visible_idx": "[]",
+				"include_indentation": 0,
+			}
+		)
+		export_query()
+		self.assertEqual(frappe.response["type"], "binary")
+		sheet = load_workbook(BytesIO(frappe.response["filecontent"])).active
+		return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+	def test_both_ledgers_export_to_excel_with_chinese_columns(self):
+		line = self.ok(
+			self.client(self.office).insert(
+				LINE, {"source": "自查", "responsible": self.clerk, "problem": "导出测试问题"}
+			)
+		)
+		incident = self.ok(
+			self.client(self.office).insert(
+				INCIDENT,
+				{"kind": "系统故障", "occurred_at": str(now_datetime()), "description": "导出测试事件"},
+			)
+		)
+		rows = self.export("问题整改月度台账")
+		self.assertEqual(rows[0][:3], ["序号", "整改问题", "发现日期"])
+		self.assertIn(line["data"]["name"], [row[1] for row in rows[1:]])
+		rows = self.export("突发事件月度台账")
+		self.assertEqual(rows[0][:3], ["突发事件", "事件类别", "发生时间"])
+		self.assertIn(incident["data"]["name"], [row[0] for row in rows[1:]])
+
+
 class TestComplaintSummary(MisuseCase):
 	def test_a_signed_summary_lands_once_owned_by_the_departments_head(self):
 		from insurance_hall.tests.complaint_world import ComplaintWorld
