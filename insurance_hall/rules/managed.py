@@ -192,6 +192,32 @@ MANAGED: dict[str, Managed] = {
 		message="意见建议的“{labels}”只能由领导通过“答复”填写，不能直接修改",
 		frozen_message="该意见建议{state}，不能再修改",
 	),
+	# 应急处理: the reports, the arrival on the scene and the end are the incident's actions, each a trail line
+	# with its time; an ended incident stays as it ended
+	"Hall Incident": Managed(
+		fields=("status", "arrived_at", "arrived_by", "closed_at", "closed_by"),
+		tables=("reports", "steps"),
+		frozen_unless=("status", frozenset({"处置中", ""})),
+		blank_when_new=True,
+		message="突发事件的“{labels}”只能通过“报告”“到场”“结束”操作登记，不能直接修改",
+		frozen_message="该突发事件{state}，不能再修改",
+	),
+	# 问题整改: who owns a line, where it came from and its deadline are set when it is registered (every saved
+	# line has its 发现日期, so that freezes them from the first save); the fix and
+	# its verification (销号) are the owner's and the verifier's actions; a line sent for verification or
+	# closed changes only by an action
+	"Hall Rectification": Managed(
+		fields=("status", "result", "completed_at", "verifier", "verified_by", "verified_at", "verify_note"),
+		tables=("steps",),
+		frozen_once=dict.fromkeys(
+			("source", "source_doctype", "source_name", "responsible", "due_date", "found_on"), "found_on"
+		),
+		frozen_unless=("status", frozenset({"整改中", ""})),
+		blank_when_new=True,
+		message="整改问题的“{labels}”只能通过“完成整改”“验证销号”操作改变，不能直接修改",
+		field_messages={"due_date": "完成时限登记后不能直接修改"},
+		frozen_message="该问题{state}，不能直接修改",
+	),
 	# a return visit is the visitor's own record: who visited, and which record, never change afterwards
 	"Delay Service Visit": Managed(fields=("record", "visited_by", "window", "citizen_name")),
 	"Delay Service Record": Managed(

@@ -15,6 +15,7 @@ from typing import Any
 from insurance_hall.rules.booking import booking_hours_error, channels_error
 from insurance_hall.rules.chain import APPROVERS, chain_level_errors
 from insurance_hall.rules.delay import HHMM, hours_error, parse_hhmm
+from insurance_hall.rules.incident import section_errors as incident_errors
 from insurance_hall.rules.score import table_errors
 from insurance_hall.rules.workdays import HOLIDAY, MAKEUP_WORKDAY, calendar_day_errors
 
@@ -58,6 +59,8 @@ SETTINGS: dict[str, tuple[type, int | None]] = {
 	"booking_days_ahead": (int, 1),
 	"booking_on_rest_days": (int, 0),
 	"booking_channels": (str, None),
+	# 问题排查整改台账: working days a problem put on the register without its own deadline is due in
+	"rectification_days": (int, 1),
 }
 # settings that are a yes (1) or no (0)
 FLAG_SETTINGS = ("rongque_enabled", "proxy_promised_matters", "proxy_special_groups_only")
@@ -101,6 +104,7 @@ TOP_KEYS = {
 	"custom_fields": False,
 	"property_setters": False,
 	"score": False,
+	"incident": False,
 	"sources": False,
 }
 CHAIN_KEYS = {
@@ -386,6 +390,8 @@ def sources_errors(profile: Mapping) -> list[str]:
 			continue
 		if not tail and head in profile:
 			continue
+		if tail and isinstance(profile.get(head), Mapping) and tail in profile[head]:
+			continue
 		errors.append(f"sources.{path}：指向不存在的配置项")
 	return errors
 
@@ -413,6 +419,8 @@ def validate_profile(profile: Any, known_calendars: set[str] | None = None) -> l
 		errors += registers_errors(profile["registers"])
 	if profile.get("score") is not None:
 		errors += [f"score：{error}" for error in table_errors(profile["score"])]
+	if "incident" in profile:
+		errors += incident_errors(profile["incident"])
 	errors += calendars_errors(profile.get("calendars", []), known)
 	roles = profile.get("roles", [])
 	if not isinstance(roles, list) or not all(isinstance(r, str) and r.strip() for r in roles):

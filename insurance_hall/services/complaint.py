@@ -16,7 +16,7 @@ from insurance_hall.rules import citizen as texts
 from insurance_hall.rules import complaint as c
 from insurance_hall.rules.chain import DEPARTMENT_HEAD
 from insurance_hall.rules.roles import COMPLAINT_HANDLER
-from insurance_hall.services import citizen, clock, inbox, records
+from insurance_hall.services import citizen, clock, inbox, records, rectification
 from insurance_hall.rules.staffing import recusal_note
 from insurance_hall.services.calendar import is_provisional
 from insurance_hall.services.routing import (
@@ -327,6 +327,11 @@ def sign_summary(name: str, role: str):
 	records.timeline(doc.doctype, doc.name, f"{dict(c.SIGNERS)[role]} {who_is(user)} 在总结分析表上签字")
 	inbox.close(COMPLAINT, doc.name, user)
 	following = c.next_signer([bool(doc.get(f"{code}_signed_at")) for code, _label in c.SIGNERS])
+	if following is None:
+		# the 总结分析表 signed by all: its analysis and 督办措施 go on the 问题排查整改台账 as one line (002)
+		line = rectification.from_complaint(doc)
+		if line:
+			records.timeline(doc.doctype, doc.name, f"总结分析已列入问题排查整改台账：{line}")
 	if following is not None:
 		code, label = c.SIGNERS[following]
 		person = recused_signer(doc, code)

@@ -21,7 +21,7 @@ from insurance_hall.rules import rating as r
 from insurance_hall.rules.chain import APPROVERS, DEPARTMENT_HEAD, MAIN_LEADER
 from insurance_hall.rules.clock import ClockStep, clock_step
 from insurance_hall.rules.roles import RECORDS
-from insurance_hall.services import clock, inbox, records
+from insurance_hall.services import clock, inbox, records, rectification
 from insurance_hall.rules.public_input import name_error, phone_error, text_error
 from insurance_hall.rules.staffing import first_not_recused, recusal_note
 from insurance_hall.services.routing import acting_for_today, named_approver
@@ -504,6 +504,10 @@ def report_fix(name: str, report: str) -> None:
 	doc.fixed_on = now_datetime()
 	doc.state = r.state_after_fix(bool((doc.rater_name or "").strip()))
 	records.write(doc)
+	# the fix is one line of the 问题排查整改台账, verified and closed there by someone else (002)
+	line = rectification.from_rating(doc)
+	if line:
+		records.timeline(doc.doctype, doc.name, f"差评整改已列入问题排查整改台账：{line}")
 	if doc.state != r.TO_VISIT:
 		inbox.close(DOCTYPE, doc.name, doc.checker)
 

@@ -156,3 +156,24 @@ PERMISSIONS["Hall Score Month"] = {**dict.fromkeys(_EVALUATORS, "RCW"), "System 
 # 意见建议 (002 服务改进): any hall worker files a citizen's or their own suggestion and corrects it until it is
 # answered; a leader answers it by the action 答复 (services/suggestion.py); nobody deletes one.
 PERMISSIONS["Hall Suggestion"] = {**dict.fromkeys(HALL_ROLES, "RCW"), "System Manager": "R"}
+
+# 应急处理 (001 §十, "分管负责，科室为主"): the department heads, the leaders and 综合科 register an incident and
+# record its reports, the arrival on the scene and its end, each by an action of services/incident.py; a window
+# clerk reads the register (they tell their head by phone; the register is not theirs); nobody deletes one.
+PERMISSIONS["Hall Incident"] = {
+	**dict.fromkeys((SECTION_HEAD, DEPUTY, MAIN_LEADER, RECORDS, HALL_ADMIN), "RCW"),
+	WINDOW_STAFF: "R",
+	COMPLAINT_HANDLER: "R",
+	"System Manager": "R",
+}
+
+# 问题排查整改台账 (002): 综合科, the heads and the leaders put a problem on the register; its owner (any hall
+# worker) completes it and somebody else verifies it, by the actions of services/rectification.py; nobody
+# deletes a line (销号 closes it). A window clerk has no role right on it: a line taken from a complaint's
+# 总结分析 may name the staff complained about, who never reads the complaint; the owner of a line is given it
+# by the inbox (shared with them while it is theirs).
+PERMISSIONS["Hall Rectification"] = {
+	**dict.fromkeys((SECTION_HEAD, DEPUTY, MAIN_LEADER, RECORDS, HALL_ADMIN), "RCW"),
+	COMPLAINT_HANDLER: "R",
+	"System Manager": "R",
+}

@@ -228,6 +228,9 @@ def apply_settings(profile: Mapping) -> int:
 	# the county's score table (月度考评), or none: a county without one is not scored with another's
 	score = profile.get("score")
 	doc.score_table = json.dumps(score, ensure_ascii=False, indent=1) if score else ""
+	# whom an incident is reported to (应急处理), or none: the register's default then stands
+	incident = profile.get("incident")
+	doc.incident_rules = json.dumps(incident, ensure_ascii=False, indent=1) if incident else ""
 	wanted_registers = [REGISTERS[code] for code in profile["registers"]]
 	if [r.register for r in doc.registers] != wanted_registers:
 		doc.registers = []
@@ -282,6 +285,7 @@ def _settings_snapshot(doc) -> tuple:
 		tuple((r.label, r.is_bad or 0) for r in doc.rating_levels),
 		tuple(r.register for r in doc.registers),
 		json.loads(doc.score_table) if doc.score_table else None,
+		json.loads(doc.incident_rules) if doc.incident_rules else None,
 	)
 
 
@@ -352,6 +356,7 @@ def export_profile() -> dict:
 	settings = frappe.get_single("Hall Settings")
 	codes = {name: code for code, name in REGISTERS.items()}
 	score = {"score": json.loads(settings.score_table)} if settings.score_table else {}
+	incident = {"incident": json.loads(settings.incident_rules)} if settings.incident_rules else {}
 	return {
 		"schema": SCHEMA_VERSION,
 		"key": settings.profile_key or "exported",
@@ -366,6 +371,7 @@ def export_profile() -> dict:
 		"custom_fields": export_custom_fields(),
 		"property_setters": export_property_setters(),
 		**score,
+		**incident,
 	}
 
 

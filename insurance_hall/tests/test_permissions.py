@@ -62,6 +62,10 @@ def _sample(doctype: str, users: dict[str, str]) -> dict:
 		}
 	if doctype == "Hall Suggestion":
 		return {"proposer_type": "服务对象", "proposer_name": "权限测试", "content": f"权限测试建议{n}"}
+	if doctype == "Hall Incident":
+		return {"kind": "其他", "occurred_at": "2026-01-01 09:00:00", "description": f"权限测试事件{n}"}
+	if doctype == "Hall Rectification":
+		return {"source": "自查", "responsible": users["科室负责人"], "problem": f"权限测试问题{n}"}
 	raise KeyError(doctype)
 
 
@@ -77,6 +81,8 @@ EDIT = {
 	"Hall Complaint": {"place": "改"},
 	"Complaint Referral": {"leader_instruction": "改"},
 	"Hall Suggestion": {"content": "改"},
+	"Hall Incident": {"place": "改"},
+	"Hall Rectification": {"measure": "改"},
 }
 
 
@@ -107,6 +113,14 @@ class TestPermissionsThroughRest(IntegrationTestCase):
 		frappe.db.delete("Hall Complaint", {"content": ("like", "权限测试投诉%")})
 		frappe.db.delete("Complaint Channel", {"name": ("like", "权限测试渠道%")})
 		frappe.db.delete("Hall Suggestion", {"proposer_name": "权限测试"})
+		for doctype, field, pattern in (
+			("Hall Incident", "description", "权限测试事件%"),
+			("Hall Rectification", "problem", "权限测试问题%"),
+		):
+			for name in frappe.get_all(doctype, filters={field: ("like", pattern)}, pluck="name"):
+				frappe.db.delete("ToDo", {"reference_type": doctype, "reference_name": name})
+				frappe.db.delete(f"{doctype} Step", {"parent": name})
+				frappe.db.delete(doctype, {"name": name})
 		for doctype, filters in leftovers.items():
 			for name in frappe.get_all(doctype, filters=filters, pluck="name"):
 				frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)

@@ -9,6 +9,7 @@ from frappe.model.document import Document
 
 from insurance_hall.rules.booking import booking_hours_error, channels_error
 from insurance_hall.rules.delay import hours_error, parse_hhmm
+from insurance_hall.rules.incident import section_errors as incident_errors
 from insurance_hall.rules.score import table_errors
 from insurance_hall.rules.profile import (
 	BOOKING_TIME_SETTINGS,
@@ -54,6 +55,7 @@ class HallSettings(Document):
 		default_refusal_chain: DF.Link | None
 		extension_approver: DF.Literal["Department Head", "Deputy In Charge", "Main Leader"]
 		extension_notice_days: DF.Int
+		incident_rules: DF.Code | None
 		main_leader: DF.Link | None
 		no_show_limit: DF.Int
 		noon_closing_time: DF.Time | None
@@ -64,6 +66,7 @@ class HallSettings(Document):
 		proxy_special_groups_only: DF.Check
 		rating_levels: DF.Table[RatingLevel]
 		rating_link_hours: DF.Int
+		rectification_days: DF.Int
 		records_officer: DF.Link | None
 		refusal_answer_days: DF.Int
 		registers: DF.Table[HallRegister]
@@ -74,6 +77,7 @@ class HallSettings(Document):
 	# end: auto-generated types
 	def validate(self) -> None:
 		self.validate_score_table()
+		self.validate_incident_rules()
 		self.validate_thresholds()
 		self.validate_rating_scale()
 		self.validate_hours()
@@ -91,6 +95,19 @@ class HallSettings(Document):
 		errors = table_errors(table)
 		if errors:
 			frappe.throw("<br>".join(errors), title=_("月度考评表有误"))
+
+	def validate_incident_rules(self) -> None:
+		"""The admin tailors whom an incident is reported to here: a section the register can route by."""
+		if not (self.incident_rules or "").strip():
+			self.incident_rules = ""
+			return
+		try:
+			section = json.loads(self.incident_rules)
+		except ValueError:
+			frappe.throw(_("突发事件报告设置不是有效的 JSON"), title=_("突发事件报告设置有误"))
+		errors = incident_errors(section)
+		if errors:
+			frappe.throw("<br>".join(errors), title=_("突发事件报告设置有误"))
 
 	def validate_hours(self) -> None:
 		from insurance_hall.setup.profile import time_text
