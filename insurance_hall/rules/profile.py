@@ -58,6 +58,8 @@ SETTINGS: dict[str, tuple[type, int | None]] = {
 	"booking_days_ahead": (int, 1),
 	"booking_on_rest_days": (int, 0),
 	"booking_channels": (str, None),
+	# 排队叫号: the 绿色通道 groups a citizen may name when taking a number ("老年人,残疾人,军人")
+	"queue_priority_groups": (str, None),
 }
 # settings that are a yes (1) or no (0)
 FLAG_SETTINGS = ("rongque_enabled", "proxy_promised_matters", "proxy_special_groups_only")

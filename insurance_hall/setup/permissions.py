@@ -156,3 +156,9 @@ PERMISSIONS["Hall Score Month"] = {**dict.fromkeys(_EVALUATORS, "RCW"), "System 
 # 意见建议 (002 服务改进): any hall worker files a citizen's or their own suggestion and corrects it until it is
 # answered; a leader answers it by the action 答复 (services/suggestion.py); nobody deletes one.
 PERMISSIONS["Hall Suggestion"] = {**dict.fromkeys(HALL_ROLES, "RCW"), "System Manager": "R"}
+
+# 排队叫号 (002 "排号机", "叫号系统"): a ticket is made by taking a number (the kiosk or phone page, a guest
+# method) or by a booking's check-in, and changes only by the window's actions (services/queue.py: call,
+# recall, no-show, hold, transfer, finish), checked there; every hall role reads the day's line, nobody
+# writes or deletes a ticket.
+PERMISSIONS["Hall Queue Ticket"] = {**dict.fromkeys(HALL_ROLES, "R"), "System Manager": "R"}
