@@ -465,6 +465,7 @@ def tell(doc, kind: str, window_no: str | None = None) -> None:
 	message = {"kind": kind, "ticket": doc.ticket_no, "window": doc.window or "", "status": doc.status}
 	if kind == "call":
 		message["text"] = q.spoken(doc.ticket_no, window_no or doc.window)
+		message["at"] = str(doc.called_at)
 	frappe.publish_realtime(EVENT, message, room=ROOM, after_commit=True)
 
 
