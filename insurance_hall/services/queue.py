@@ -524,7 +524,7 @@ def window_state(window: str) -> dict:
 	t = frappe.qb.DocType(DOCTYPE)
 	mine = (
 		frappe.qb.from_(t)
-		.select(t.name, t.ticket_no, t.status, t.service_matter, t.hall_case, t.applicant_name)
+		.select(t.name, t.ticket_no, t.status, t.service_matter, t.hall_case)
 		.where((t.queue_date == at.date()) & (t.window == window) & t.status.isin(q.AT_WINDOW))
 		.orderby(t.called_at)
 	).run(as_dict=True)

@@ -62,6 +62,15 @@ def _sample(doctype: str, users: dict[str, str]) -> dict:
 		}
 	if doctype == "Hall Suggestion":
 		return {"proposer_type": "服务对象", "proposer_name": "权限测试", "content": f"权限测试建议{n}"}
+	if doctype == "Hall Queue Ticket":
+		return {
+			"ticket_no": f"ZZ{n:03d}",
+			"queue_prefix": "ZZ",
+			"seq": n,
+			"queue_date": "2040-01-01",
+			"status": "等候",
+			"issued_at": "2040-01-01 09:00:00",
+		}
 	raise KeyError(doctype)
 
 
@@ -77,6 +86,7 @@ EDIT = {
 	"Hall Complaint": {"place": "改"},
 	"Complaint Referral": {"leader_instruction": "改"},
 	"Hall Suggestion": {"content": "改"},
+	"Hall Queue Ticket": {"priority_group": "改"},
 }
 
 
@@ -107,6 +117,7 @@ class TestPermissionsThroughRest(IntegrationTestCase):
 		frappe.db.delete("Hall Complaint", {"content": ("like", "权限测试投诉%")})
 		frappe.db.delete("Complaint Channel", {"name": ("like", "权限测试渠道%")})
 		frappe.db.delete("Hall Suggestion", {"proposer_name": "权限测试"})
+		frappe.db.delete("Hall Queue Ticket", {"queue_prefix": "ZZ"})
 		for doctype, filters in leftovers.items():
 			for name in frappe.get_all(doctype, filters=filters, pluck="name"):
 				frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)
