@@ -373,3 +373,34 @@ class TestQueue(IntegrationTestCase):
 			self.assertEqual(other.status, 200, other.text)
 		frappe.db.rollback()
 		self.assertEqual(frappe.db.count(DT, {"service_matter": SHARED}), 4)
+
+	# ---------------------------------------------------------------- the month's ledger
+
+	def test_the_monthly_ledger_counts_waits_served_no_shows_and_transfers(self):
+		from frappe.desk.query_report import run
+
+		first, second = self.take(), self.take()  # both at 10:00
+		c1, c2 = self.client(self.clerk1), self.client(self.clerk2)
+		self.clock[0] = NOW + timedelta(minutes=6)
+		c1.call(API + "call_next", {"window": self.w1})  # first: 6 minutes
+		c1.call(API + "act", {"name": first, "window": self.w1, "action": q.FINISH})
+		self.clock[0] = NOW + timedelta(minutes=10)
+		c1.call(API + "call_next", {"window": self.w1})  # second: 10 minutes, then sent to 92
+		c1.call(API + "act", {"name": second, "window": self.w1, "action": q.TRANSFER, "target": self.w2})
+		self.clock[0] = NOW + timedelta(minutes=12)
+		third = self.take()
+		c2.call(API + "call_next", {"window": self.w2})
+		c2.call(API + "act", {"name": second, "window": self.w2, "action": q.FINISH})
+		self.clock[0] = NOW + timedelta(minutes=20)
+		c1.call(API + "call_next", {"window": self.w1})  # third: 8 minutes, missed
+		c1.call(API + "act", {"name": third, "window": self.w1, "action": q.MISS})
+		frappe.db.rollback()
+		result = run("排队叫号月度统计", filters={"year": 2026, "month": "12月"}, user=self.admin)
+		rows = {(r["window"], r["service_matter"]): r for r in result["result"]}
+		keys = ("tickets", "served", "no_shows", "transfers", "avg_wait", "p90_wait")
+		self.assertEqual(tuple(rows[(self.w1, SHARED)][k] for k in keys), (2, 1, 1, 0, 7.0, 8.0))
+		self.assertEqual(tuple(rows[(self.w2, SHARED)][k] for k in keys), (1, 1, 0, 1, 10.0, 10.0))
+		other_month = run("排队叫号月度统计", filters={"year": 2026, "month": "11月"}, user=self.admin)
+		self.assertNotIn(
+			(self.w1, SHARED), {(r["window"], r["service_matter"]) for r in other_month["result"]}
+		)
