@@ -218,6 +218,11 @@ MANAGED: dict[str, Managed] = {
 		field_messages={"due_date": "完成时限登记后不能直接修改"},
 		frozen_message="该问题{state}，不能直接修改",
 	),
+	# a queue ticket is made by taking a number and moved by the window's actions alone (services/queue.py)
+	"Hall Queue Ticket": Managed(
+		actions_only="all",
+		message="排队号只能通过取号和窗口的叫号操作（叫下一位、重呼、过号、暂挂、转移、办结）产生和改变，不能直接新建或修改",
+	),
 	# a return visit is the visitor's own record: who visited, and which record, never change afterwards
 	"Delay Service Visit": Managed(fields=("record", "visited_by", "window", "citizen_name")),
 	"Delay Service Record": Managed(

@@ -61,6 +61,8 @@ SETTINGS: dict[str, tuple[type, int | None]] = {
 	"booking_channels": (str, None),
 	# 问题排查整改台账: working days a problem put on the register without its own deadline is due in
 	"rectification_days": (int, 1),
+	# 排队叫号: the 绿色通道 groups a citizen may name when taking a number ("老年人,残疾人,军人")
+	"queue_priority_groups": (str, None),
 }
 # settings that are a yes (1) or no (0)
 FLAG_SETTINGS = ("rongque_enabled", "proxy_promised_matters", "proxy_special_groups_only")

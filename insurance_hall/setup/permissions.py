@@ -177,3 +177,9 @@ PERMISSIONS["Hall Rectification"] = {
 	COMPLAINT_HANDLER: "R",
 	"System Manager": "R",
 }
+
+# 排队叫号 (002 "排号机", "叫号系统"): a ticket is made by taking a number (the kiosk or phone page, a guest
+# method) or by a booking's check-in, and changes only by the window's actions (services/queue.py: call,
+# recall, no-show, hold, transfer, finish), checked there; every hall role reads the day's line, nobody
+# writes or deletes a ticket.
+PERMISSIONS["Hall Queue Ticket"] = {**dict.fromkeys(HALL_ROLES, "R"), "System Manager": "R"}

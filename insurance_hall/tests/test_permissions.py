@@ -66,6 +66,15 @@ def _sample(doctype: str, users: dict[str, str]) -> dict:
 		return {"kind": "其他", "occurred_at": "2026-01-01 09:00:00", "description": f"权限测试事件{n}"}
 	if doctype == "Hall Rectification":
 		return {"source": "自查", "responsible": users["科室负责人"], "problem": f"权限测试问题{n}"}
+	if doctype == "Hall Queue Ticket":
+		return {
+			"ticket_no": f"ZZ{n:03d}",
+			"queue_prefix": "ZZ",
+			"seq": n,
+			"queue_date": "2040-01-01",
+			"status": "等候",
+			"issued_at": "2040-01-01 09:00:00",
+		}
 	raise KeyError(doctype)
 
 
@@ -83,6 +92,7 @@ EDIT = {
 	"Hall Suggestion": {"content": "改"},
 	"Hall Incident": {"place": "改"},
 	"Hall Rectification": {"measure": "改"},
+	"Hall Queue Ticket": {"priority_group": "改"},
 }
 
 
@@ -121,6 +131,7 @@ class TestPermissionsThroughRest(IntegrationTestCase):
 				frappe.db.delete("ToDo", {"reference_type": doctype, "reference_name": name})
 				frappe.db.delete(f"{doctype} Step", {"parent": name})
 				frappe.db.delete(doctype, {"name": name})
+		frappe.db.delete("Hall Queue Ticket", {"queue_prefix": "ZZ"})
 		for doctype, filters in leftovers.items():
 			for name in frappe.get_all(doctype, filters=filters, pluck="name"):
 				frappe.delete_doc(doctype, name, ignore_permissions=True, force=True)

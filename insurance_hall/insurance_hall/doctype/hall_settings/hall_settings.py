@@ -64,6 +64,8 @@ class HallSettings(Document):
 		profile_key: DF.Data | None
 		proxy_promised_matters: DF.Check
 		proxy_special_groups_only: DF.Check
+		queue_display_token: DF.Password | None
+		queue_priority_groups: DF.Data | None
 		rating_levels: DF.Table[RatingLevel]
 		rating_link_hours: DF.Int
 		rectification_days: DF.Int

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 
 from insurance_hall.rules.catalogue import promise_error
 from insurance_hall.rules.guide import guide_changed, updated_on_error
+from insurance_hall.rules.queue import prefix_error
 
 
 class ServiceMatter(Document):
@@ -35,11 +36,13 @@ class ServiceMatter(Document):
 		not_bookable: DF.Check
 		guide_process: DF.SmallText | None
 		promised_days: DF.Int
+		queue_prefix: DF.Data | None
 		window: DF.Link | None
 
 	# end: auto-generated types
 	def validate(self) -> None:
 		self.validate_promise()
+		self.validate_queue_prefix()
 		self.date_the_guide()
 
 	def date_the_guide(self) -> None:
@@ -60,3 +63,9 @@ class ServiceMatter(Document):
 		error = promise_error(self.matter_type, self.promised_days)
 		if error:
 			frappe.throw(error, title=_("办结时限有误"))
+
+	def validate_queue_prefix(self) -> None:
+		self.queue_prefix = (self.queue_prefix or "").strip().upper() or None
+		error = prefix_error(self.queue_prefix)
+		if error:
+			frappe.throw(error, title=_("排队号前缀有误"))
