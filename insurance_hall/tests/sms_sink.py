@@ -74,6 +74,40 @@ class SmsSink:
 		self.server.server_close()
 
 
+class SmsGateway(SmsSink):
+	"""The sink, with the site's SMS Settings pointed at it while the test runs and put back afterwards:
+	`cls.sink = SmsGateway().__enter__()` in setUpClass, `cls.sink.__exit__()` in tearDownClass."""
+
+	FIELDS = ("sms_gateway_url", "message_parameter", "receiver_parameter", "use_post")
+
+	def __enter__(self) -> SmsGateway:
+		import frappe
+
+		super().__enter__()
+		settings = frappe.get_single("SMS Settings")
+		self.before = {key: settings.get(key) for key in self.FIELDS}
+		settings.update(
+			{
+				"sms_gateway_url": self.url,
+				"message_parameter": "text",
+				"receiver_parameter": "to",
+				"use_post": 1,
+			}
+		)
+		settings.save(ignore_permissions=True)
+		frappe.db.commit()
+		return self
+
+	def __exit__(self, *exc) -> None:
+		import frappe
+
+		frappe.db.rollback()
+		for key, value in self.before.items():
+			frappe.db.set_single_value("SMS Settings", key, value)
+		frappe.db.commit()
+		super().__exit__(*exc)
+
+
 def main() -> None:
 	parser = argparse.ArgumentParser(description="本机短信网关收信端：保存每条短信，不发往任何地方")
 	parser.add_argument("--port", type=int, default=2626)

@@ -12,7 +12,7 @@ from frappe.utils import add_days, today
 
 from insurance_hall.services import booking
 from insurance_hall.tests.factories import raw_rows
-from insurance_hall.tests.sms_sink import SmsSink
+from insurance_hall.tests.sms_sink import SmsGateway
 from insurance_hall.tests.utils import IntegrationTestCase, run_background_jobs, wait_until
 
 
@@ -32,27 +32,12 @@ class TestCitizenMessages(IntegrationTestCase):
 		from insurance_hall.insurance_hall.doctype.hall_case.test_hall_case import CaseWorld
 
 		cls.w = CaseWorld()
-		cls.sink = SmsSink().__enter__()
-		settings = frappe.get_single("SMS Settings")
-		cls.before = {
-			k: settings.get(k) for k in ("sms_gateway_url", "message_parameter", "receiver_parameter")
-		}
-		settings.update(
-			{
-				"sms_gateway_url": cls.sink.url,
-				"message_parameter": "text",
-				"receiver_parameter": "to",
-				"use_post": 1,
-			}
-		)
-		settings.save(ignore_permissions=True)
+		cls.sink = SmsGateway().__enter__()
 		frappe.db.commit()
 
 	@classmethod
 	def tearDownClass(cls):
 		frappe.db.rollback()
-		for key, value in {**cls.before, "use_post": 0}.items():
-			frappe.db.set_single_value("SMS Settings", key, value)
 		frappe.db.delete("Hall Booking", {"name": ("like", "SMS-BOOKING-%")})
 		frappe.db.commit()
 		cls.sink.__exit__()
