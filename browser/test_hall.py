@@ -618,8 +618,56 @@ def test_citizen_suggests_on_phone(session_for) -> None:
 	assert_no_english(citizen, "public suggestion page")
 
 
+# the demo's hall screen token (insurance_hall/setup/demo.py DEMO_DISPLAY_TOKEN)
+DISPLAY_TOKEN = "demo-hall-screen"
+
+
+def test_queue_number_taken_on_phone_is_called_on_the_hall_screen(session_for) -> None:
+	"""Issue 23: a citizen takes a number on a phone; the window's worker calls the next number from the
+	Service Window form; the hall screen (a second browser, no login, the display token) shows the call
+	within a few seconds (realtime, else its 5-second poll)."""
+	citizen = session_for(None, phone=True)
+	citizen.goto("/queue")
+	page = citizen.page
+	page.locator("#ih-groups button", has_text="零星医疗费用报销").click()
+	result = page.locator("#ih-result:not(.ih-error)")
+	result.wait_for(state="visible")
+	ticket = result.locator(".ih-number").inner_text().strip()
+	assert re.fullmatch(r"[A-Z]*\d+", ticket), ticket
+	assert "零星医疗费用报销" in result.inner_text()
+	assert "您是下一位" in result.inner_text() or "您前面还有" in result.inner_text()
+	assert_no_english(citizen, "public queue page")
+
+	screen = session_for(None)
+	screen.goto(f"/queue-display?token={DISPLAY_TOKEN}")
+	screen.page.wait_for_load_state("networkidle")
+	assert "叫号屏口令不正确" not in visible_text(screen)
+	assert screen.page.locator("h1.ih-title").inner_text().strip().endswith("叫号屏")
+
+	# 郑磊 holds window 3 (医疗费用报销窗口), which serves 零星医疗费用报销
+	worker = session_for("clerk.zheng@example.com")
+	worker.open("/app/service-window/3")
+	wait_form(worker, "Service Window", "3")
+	group = worker.page.locator(".page-actions .inner-group-button:visible", has_text="排队叫号")
+	group.locator("button").first.click()
+	group.locator(".dropdown-menu a", has_text="叫下一位").click()
+	headline = worker.page.locator(".form-message:visible", has_text=f"当前：{ticket}")
+	headline.wait_for(state="visible", timeout=15_000)
+
+	screen.page.locator("#ih-now", has_text=ticket).wait_for(state="visible", timeout=10_000)
+	assert "3 号窗口" in screen.page.locator("#ih-now").inner_text()
+	assert screen.page.locator("#ih-serving tr", has_text=ticket).count() == 1
+	assert_no_english(screen, "hall screen")
+
+	# without its token the screen shows nothing but a Chinese refusal
+	stranger = session_for(None, shot=False)
+	stranger.goto("/queue-display?token=wrong")
+	assert "叫号屏口令不正确" in visible_text(stranger)
+	assert ticket not in visible_text(stranger)
+
+
 # the hall's public pages, as a citizen opens them on a phone
-PUBLIC_PAGES = ("/guide", "/booking", "/track", "/complaint", "/suggest", "/figures", "/rate")
+PUBLIC_PAGES = ("/guide", "/booking", "/track", "/complaint", "/suggest", "/figures", "/rate", "/queue")
 
 
 def test_public_pages_pass_an_accessibility_check(session_for) -> None:
@@ -632,7 +680,7 @@ def test_public_pages_pass_an_accessibility_check(session_for) -> None:
 	found = {}
 	citizen.goto("/guide")
 	first = citizen.page.locator("a[href*='/guide?matter=']").first.get_attribute("href")
-	for path in (*PUBLIC_PAGES, first):
+	for path in (*PUBLIC_PAGES, first, f"/queue-display?token={DISPLAY_TOKEN}"):
 		citizen.goto(path)
 		citizen.page.wait_for_load_state("networkidle")
 		results = axe.run(citizen.page, options={"runOnly": ["wcag2a", "wcag2aa", "best-practice"]})

@@ -18,6 +18,9 @@ DEMO_FILE = Path(__file__).with_name("demo_data.json")
 
 
 DEMO_EMAIL_ACCOUNT = "大厅通知发件箱（演示）"
+# the demo hall's screen opens at /queue-display?token=… with this token (a county sets its own in Hall
+# Settings; a token already set is kept)
+DEMO_DISPLAY_TOKEN = "demo-hall-screen"
 
 
 def load_demo(password: str = "Demo@2026", smtp_port: int = 2525, sms_port: int = 2626) -> dict[str, int]:
@@ -37,6 +40,7 @@ def load_demo(password: str = "Demo@2026", smtp_port: int = 2525, sms_port: int 
 	summary["complaints"] = load_complaints(data)
 	ensure_demo_email_account(smtp_port)
 	ensure_demo_sms_gateway(sms_port)
+	ensure_demo_display_token()
 	frappe.db.set_single_value("Hall Settings", "records_officer", data["records_officer"])
 	summary["delay_services"] = make_delay_services(data["delay_services"])
 	summary["bookings"] = make_bookings(data.get("bookings", []))
@@ -303,6 +307,17 @@ def ensure_demo_sms_gateway(port: int) -> None:
 			"use_post": 1,
 		}
 	)
+	settings.save(ignore_permissions=True)
+
+
+def ensure_demo_display_token() -> None:
+	"""The hall's screen (叫号屏) opens only with a token: the demo sets a fixed one unless one is set."""
+	from frappe.utils.password import get_decrypted_password
+
+	if get_decrypted_password("Hall Settings", "Hall Settings", "queue_display_token", raise_exception=False):
+		return
+	settings = frappe.get_single("Hall Settings")
+	settings.queue_display_token = DEMO_DISPLAY_TOKEN
 	settings.save(ignore_permissions=True)
 
 

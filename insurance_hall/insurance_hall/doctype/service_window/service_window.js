@@ -12,6 +12,13 @@ function queue_act(frm, ticket, action, target) {
 		.then(() => frm.trigger("show_queue"));
 }
 
+// window_state answers GET only (frappe.xcall always posts)
+function window_state(frm) {
+	return frappe
+		.call({ method: QUEUE_API + "window_state", args: { window: frm.doc.name }, type: "GET" })
+		.then((r) => r.message);
+}
+
 frappe.ui.form.on("Service Window", {
 	refresh(frm) {
 		if (frm.doc.__islocal || !frm.doc.in_service) return;
@@ -24,7 +31,7 @@ frappe.ui.form.on("Service Window", {
 		}
 	},
 	show_queue(frm) {
-		frappe.xcall(QUEUE_API + "window_state", { window: frm.doc.name }).then((state) => {
+		window_state(frm).then((state) => {
 			frm.clear_custom_buttons();
 			const group = __("排队叫号");
 			const current = state.current;
